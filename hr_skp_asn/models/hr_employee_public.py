@@ -1,0 +1,16 @@
+from odoo import fields, models
+
+from .common import ASN_STATUS, JENIS_JABATAN, JENJANG_FUNGSIONAL, PANGKAT_GOLONGAN
+
+
+class HrEmployeePublic(models.Model):
+    _inherit = "hr.employee.public"
+
+    nip = fields.Char(string="NIP / NI PPPK", readonly=True)
+    asn_status = fields.Selection(ASN_STATUS, string="ASN Status", readonly=True)
+    jenis_jabatan = fields.Selection(JENIS_JABATAN, readonly=True)
+    jenjang_fungsional = fields.Selection(JENJANG_FUNGSIONAL, readonly=True)
+    pangkat_golongan = fields.Selection(
+        PANGKAT_GOLONGAN, string="Pangkat/Golongan", readonly=True
+    )
+    pejabat_penilai_id = fields.Many2one("hr.employee.public", readonly=True)

@@ -1,0 +1,772 @@
+from datetime import date, timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .. import rules
+from .common import PERSPEKTIF, SKP_STATE
+
+# Who-was-who snapshot taken when the SKP is set (ditetapkan): role -> field prefix
+SNAPSHOT_ROLES = ("pegawai", "penilai", "atasan")
+SNAPSHOT_ITEMS = ("nama", "nip", "pangkat", "jabatan", "unit")
+
+# Fields an approved SKP keeps writable (workflow, chatter, evaluation results).
+WRITABLE_WHEN_LOCKED = {
+    "state",
+    "date_end",
+    "pejabat_penilai_id",
+    "atasan_pejabat_penilai_id",
+    "alasan_revisi",
+    "revisi_dari_id",
+    "capaian_rata_rata",
+    "rekomendasi_perpanjangan",
+    "rekomendasi_alasan",
+} | {f"snap_{role}_{item}" for role in SNAPSHOT_ROLES for item in SNAPSHOT_ITEMS}
+
+
+class HrSkp(models.Model):
+    _name = "hr.skp"
+    _description = "Sasaran Kinerja Pegawai (SKP)"
+    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
+    _order = "year desc, date_start desc, id desc"
+    _mail_post_access = "read"
+
+    employee_id = fields.Many2one(
+        "hr.employee",
+        string="Pegawai",
+        required=True,
+        index=True,
+        tracking=True,
+        ondelete="restrict",
+        domain="[('company_id', 'in', allowed_company_ids)]",
+    )
+    user_id = fields.Many2one(related="employee_id.user_id", string="Pegawai User")
+    company_id = fields.Many2one(
+        related="employee_id.company_id", store=True, index=True, precompute=True
+    )
+    department_id = fields.Many2one(
+        "hr.department",
+        compute="_compute_department_id",
+        store=True,
+        index=True,
+        string="Unit Kerja",
+    )
+    asn_status = fields.Selection(related="employee_id.asn_status", store=True)
+    year = fields.Integer(
+        required=True,
+        default=lambda self: fields.Date.context_today(self).year,
+        index=True,
+        tracking=True,
+    )
+    date_start = fields.Date(
+        string="Periode Mulai",
+        compute="_compute_dates",
+        store=True,
+        readonly=False,
+        required=True,
+        precompute=True,
+    )
+    date_end = fields.Date(
+        string="Periode Selesai",
+        compute="_compute_dates",
+        store=True,
+        readonly=False,
+        required=True,
+        precompute=True,
+        tracking=True,
+    )
+    pejabat_penilai_id = fields.Many2one(
+        "hr.employee",
+        compute="_compute_pejabat_penilai_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+        tracking=True,
+    )
+    atasan_pejabat_penilai_id = fields.Many2one(
+        "hr.employee",
+        compute="_compute_atasan_pejabat_penilai_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+    )
+    jenis_skp = fields.Selection(
+        [("jpt", "JPT"), ("ja_jf", "JA/JF")],
+        string="Jenis SKP",
+        compute="_compute_jenis_skp",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+    )
+    pendekatan = fields.Selection(
+        [("kualitatif", "Kualitatif"), ("kuantitatif", "Kuantitatif")],
+        required=True,
+        default=lambda self: self.env.company.skp_pendekatan_default or "kualitatif",
+        tracking=True,
+    )
+    state = fields.Selection(
+        SKP_STATE, default="draft", required=True, tracking=True, copy=False, index=True
+    )
+    rhk_ids = fields.One2many("hr.skp.rhk", "skp_id", string="Rencana Hasil Kerja", copy=True)
+    indikator_ids = fields.One2many("hr.skp.indikator", "skp_id", string="Indikator")
+    perilaku_ids = fields.One2many("hr.skp.perilaku", "skp_id", string="Perilaku Kerja", copy=True)
+    dukungan_ids = fields.One2many(
+        "hr.skp.dukungan", "skp_id", string="Dukungan Sumber Daya (lines)", copy=True
+    )
+    dukungan_sumber_daya = fields.Text(
+        compute="_compute_dukungan_sumber_daya",
+        store=True,
+        string="Dukungan Sumber Daya",
+    )
+    skema_pertanggungjawaban = fields.Text()
+    konsekuensi = fields.Text()
+    alasan_revisi = fields.Text(string="Alasan Revisi", copy=False, tracking=True)
+    revisi_dari_id = fields.Many2one("hr.skp", string="Revisi Dari", copy=False, readonly=True)
+    tanggal_disetujui = fields.Date(copy=False, readonly=True, string="Ditetapkan Pada")
+    deadline = fields.Date(
+        string="Batas Penetapan",
+        compute="_compute_deadline",
+        store=True,
+        help="Date by which the SKP should be approved.",
+    )
+    terlambat = fields.Boolean(compute="_compute_terlambat", search="_search_terlambat")
+    rhk_count = fields.Integer(compute="_compute_rhk_count")
+    rhk_perspektif_missing = fields.Char(compute="_compute_rhk_perspektif_missing")
+    is_pejabat_penilai = fields.Boolean(compute="_compute_user_role")
+    is_pegawai = fields.Boolean(compute="_compute_user_role")
+
+    # who was who, frozen on approval
+    snap_pegawai_nama = fields.Char(readonly=True, copy=False)
+    snap_pegawai_nip = fields.Char(readonly=True, copy=False)
+    snap_pegawai_pangkat = fields.Char(readonly=True, copy=False)
+    snap_pegawai_jabatan = fields.Char(readonly=True, copy=False)
+    snap_pegawai_unit = fields.Char(readonly=True, copy=False)
+    snap_penilai_nama = fields.Char(readonly=True, copy=False)
+    snap_penilai_nip = fields.Char(readonly=True, copy=False)
+    snap_penilai_pangkat = fields.Char(readonly=True, copy=False)
+    snap_penilai_jabatan = fields.Char(readonly=True, copy=False)
+    snap_penilai_unit = fields.Char(readonly=True, copy=False)
+    snap_atasan_nama = fields.Char(readonly=True, copy=False)
+    snap_atasan_nip = fields.Char(readonly=True, copy=False)
+    snap_atasan_pangkat = fields.Char(readonly=True, copy=False)
+    snap_atasan_jabatan = fields.Char(readonly=True, copy=False)
+    snap_atasan_unit = fields.Char(readonly=True, copy=False)
+
+    _sql_constraints = [
+        (
+            "date_order",
+            "CHECK(date_start <= date_end)",
+            "The SKP period must start before it ends.",
+        ),
+    ]
+
+    # ------------------------------------------------------------------ computes
+    @api.depends("employee_id")
+    def _compute_department_id(self):
+        for skp in self:
+            if skp.state in ("draft", "diajukan") or not skp.department_id:
+                skp.department_id = skp.employee_id.department_id
+
+    @api.depends("year")
+    def _compute_dates(self):
+        for skp in self:
+            if skp.year and (
+                not skp.date_start or skp.date_start.year != skp.year
+            ):
+                skp.date_start = date(skp.year, 1, 1)
+            if skp.year and (not skp.date_end or skp.date_end.year != skp.year):
+                skp.date_end = date(skp.year, 12, 31)
+
+    @api.depends("employee_id")
+    def _compute_pejabat_penilai_id(self):
+        for skp in self:
+            if skp.state in ("draft", "diajukan") or not skp.pejabat_penilai_id:
+                skp.pejabat_penilai_id = skp.employee_id.pejabat_penilai_id
+
+    @api.depends("pejabat_penilai_id")
+    def _compute_atasan_pejabat_penilai_id(self):
+        for skp in self:
+            if skp.state in ("draft", "diajukan") or not skp.atasan_pejabat_penilai_id:
+                skp.atasan_pejabat_penilai_id = (
+                    skp.pejabat_penilai_id.pejabat_penilai_id
+                )
+
+    @api.depends("employee_id")
+    def _compute_jenis_skp(self):
+        for skp in self:
+            if not skp.jenis_skp or skp.state == "draft":
+                skp.jenis_skp = (
+                    "jpt" if skp.employee_id.jenis_jabatan == "jpt" else "ja_jf"
+                )
+
+    @api.depends("dukungan_ids.kategori", "dukungan_ids.name")
+    def _compute_dukungan_sumber_daya(self):
+        labels = dict(self.env["hr.skp.dukungan"]._fields["kategori"]._description_selection(self.env))
+        for skp in self:
+            skp.dukungan_sumber_daya = "\n".join(
+                f"{labels.get(line.kategori, '')}: {line.name}" for line in skp.dukungan_ids
+            ) or False
+
+    @api.depends("date_start", "employee_id.asn_status", "employee_id.tanggal_sk")
+    def _compute_deadline(self):
+        for skp in self:
+            company = skp.company_id or self.env.company
+            employee = skp.employee_id
+            if employee.asn_status == "pppk_pw" and employee.tanggal_sk:
+                start = max(employee.tanggal_sk, skp.date_start or employee.tanggal_sk)
+                skp.deadline = start + timedelta(days=company.skp_pppk_pw_deadline_days)
+            elif skp.date_start:
+                skp.deadline = skp.date_start + timedelta(days=company.skp_deadline_days)
+            else:
+                skp.deadline = False
+
+    def _compute_terlambat(self):
+        today = fields.Date.context_today(self)
+        for skp in self:
+            skp.terlambat = bool(
+                skp.deadline
+                and skp.deadline < today
+                and skp.state in ("draft", "diajukan")
+            )
+
+    def _search_terlambat(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Operation not supported"))
+        late = [
+            ("deadline", "<", fields.Date.context_today(self)),
+            ("state", "in", ("draft", "diajukan")),
+        ]
+        if (operator == "=") == value:
+            return late
+        return ["!", "&", *late]
+
+    def _compute_rhk_count(self):
+        for skp in self:
+            skp.rhk_count = len(skp.rhk_ids)
+
+    @api.depends("rhk_ids.perspektif", "jenis_skp")
+    def _compute_rhk_perspektif_missing(self):
+        labels = dict(PERSPEKTIF)
+        for skp in self:
+            if skp.jenis_skp != "jpt":
+                skp.rhk_perspektif_missing = False
+                continue
+            present = set(skp.rhk_ids.mapped("perspektif"))
+            missing = [labels[key] for key, _label in PERSPEKTIF if key not in present]
+            skp.rhk_perspektif_missing = ", ".join(missing) or False
+
+    @api.depends_context("uid")
+    def _compute_user_role(self):
+        user = self.env.user
+        for skp in self:
+            skp.is_pejabat_penilai = skp.pejabat_penilai_id.user_id == user
+            skp.is_pegawai = skp.employee_id.user_id == user
+
+    @api.depends("employee_id", "year", "date_start", "date_end")
+    def _compute_display_name(self):
+        for skp in self:
+            name = skp.employee_id.name or self.env._("New SKP")
+            period = str(skp.year or "")
+            if skp.date_start and skp.date_end and (
+                (skp.date_start.month, skp.date_start.day) != (1, 1)
+                or (skp.date_end.month, skp.date_end.day) != (12, 31)
+            ):
+                period = "%s–%s" % (
+                    skp.date_start.strftime("%d/%m/%Y"),
+                    skp.date_end.strftime("%d/%m/%Y"),
+                )
+            skp.display_name = self.env._("SKP %(year)s - %(name)s", year=period, name=name)
+
+    # --------------------------------------------------------------- constraints
+    @api.constrains("year", "date_start", "date_end")
+    def _check_period_in_year(self):
+        for skp in self:
+            if (
+                skp.date_start.year != skp.year
+                or skp.date_end.year != skp.year
+                or skp.date_start > skp.date_end
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The period of %(skp)s (%(start)s – %(end)s) must lie within "
+                        "the year %(year)s, from January to December.",
+                        skp=skp.display_name,
+                        start=skp.date_start,
+                        end=skp.date_end,
+                        year=skp.year,
+                    )
+                )
+
+    @api.constrains("employee_id", "date_start", "date_end", "state")
+    def _check_overlap(self):
+        """One non-cancelled SKP per employee per period (one query for the batch)."""
+        skps = self.filtered(lambda s: s.state != "batal")
+        if not skps:
+            return
+        self.flush_model(["employee_id", "date_start", "date_end", "state"])
+        self.env.cr.execute(
+            """
+            SELECT a.id, b.id
+              FROM hr_skp a
+              JOIN hr_skp b
+                ON b.employee_id = a.employee_id
+               AND b.id <> a.id
+               AND b.state <> 'batal'
+               AND b.date_start <= a.date_end
+               AND a.date_start <= b.date_end
+             WHERE a.id IN %s
+             LIMIT 1
+            """,
+            [tuple(skps.ids)],
+        )
+        row = self.env.cr.fetchone()
+        if row:
+            skp, other = self.browse(row[0]), self.browse(row[1])
+            raise ValidationError(
+                self.env._(
+                    "%(employee)s already has an SKP for this period (%(other)s). "
+                    "End or cancel it first, or make a revision.",
+                    employee=skp.sudo().employee_id.name,
+                    other=other.sudo().display_name,
+                )
+            )
+
+    @api.constrains("employee_id", "pejabat_penilai_id")
+    def _check_not_own_penilai(self):
+        for skp in self:
+            if skp.pejabat_penilai_id and skp.pejabat_penilai_id == skp.employee_id:
+                raise ValidationError(
+                    self.env._("An employee cannot be their own pejabat penilai.")
+                )
+
+    # ---------------------------------------------------------------------- CRUD
+    @api.model_create_multi
+    def create(self, vals_list):
+        perilaku = self.env["hr.skp.perilaku"]._default_lines()
+        for vals in vals_list:
+            if not vals.get("perilaku_ids"):
+                vals["perilaku_ids"] = perilaku
+        skps = super().create(vals_list)
+        skps._subscribe_people()
+        return skps
+
+    def write(self, vals):
+        if not self.env.context.get("skp_bypass_lock"):
+            locked_fields = set(vals) - WRITABLE_WHEN_LOCKED
+            if locked_fields and not all(
+                f.startswith(("message_", "activity_")) for f in locked_fields
+            ):
+                self._check_editable()
+        res = super().write(vals)
+        if {"employee_id", "pejabat_penilai_id"} & set(vals):
+            self._subscribe_people()
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        if any(skp.state not in ("draft", "batal") for skp in self):
+            raise UserError(
+                self.env._("Only a draft or cancelled SKP can be deleted; cancel it instead.")
+            )
+
+    def _check_editable(self):
+        """Approved SKP are read-only: a change needs a revision or a reopening."""
+        for skp in self:
+            if skp.state not in ("draft", "diajukan"):
+                raise UserError(
+                    self.env._(
+                        "%(skp)s is %(state)s and can no longer be changed. "
+                        "Reopen it with a reason or make a revision.",
+                        skp=skp.display_name,
+                        state=dict(self._fields["state"]._description_selection(self.env))[
+                            skp.state
+                        ],
+                    )
+                )
+
+    def _check_editable_lines(self):
+        if not self.env.context.get("skp_bypass_lock"):
+            self._check_editable()
+
+    def _subscribe_people(self):
+        for skp in self.sudo():
+            partners = (
+                skp.employee_id.user_id.partner_id | skp.pejabat_penilai_id.user_id.partner_id
+            )
+            if partners:
+                skp.message_subscribe(partner_ids=partners.ids)
+
+    # ------------------------------------------------------------------- helpers
+    def _is_skp_admin(self):
+        return self.env.user.has_group("hr_skp_asn.group_skp_admin") or self.env.su
+
+    def _is_skp_hr(self):
+        return self.env.user.has_group("hr_skp_asn.group_skp_pengelola") or self.env.su
+
+    def _check_is_penilai(self, action_label):
+        """Only the pejabat penilai (or the BKD admin) acts; never on one's own SKP."""
+        user = self.env.user
+        for skp in self:
+            if skp.employee_id.user_id == user and not self.env.su:
+                raise AccessError(
+                    self.env._(
+                        "You cannot %(action)s your own SKP: this is for your pejabat "
+                        "penilai.",
+                        action=action_label,
+                    )
+                )
+            if skp.pejabat_penilai_id.user_id != user and not self._is_skp_admin():
+                raise AccessError(
+                    self.env._(
+                        "Only the pejabat penilai of %(skp)s (%(penilai)s) can "
+                        "%(action)s it.",
+                        skp=skp.display_name,
+                        penilai=skp.pejabat_penilai_id.name or "-",
+                        action=action_label,
+                    )
+                )
+
+    def _check_state(self, allowed, action_label):
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for skp in self:
+            if skp.state not in allowed:
+                raise UserError(
+                    self.env._(
+                        "%(skp)s is %(state)s: it cannot be %(action)s.",
+                        skp=skp.display_name,
+                        state=labels[skp.state],
+                        action=action_label,
+                    )
+                )
+
+    def _check_complete(self):
+        """What an SKP needs before it is submitted (DOMAIN §1)."""
+        for skp in self:
+            errors = []
+            utama = skp.rhk_ids.filtered(lambda r: r.jenis == "utama")
+            if not utama:
+                errors.append(self.env._("at least one RHK utama"))
+            for rhk in skp.rhk_ids.filtered(lambda r: not r.indikator_ids):
+                errors.append(
+                    self.env._("an indikator kinerja for the RHK “%(rhk)s”", rhk=rhk.name)
+                )
+            if skp.jenis_skp == "jpt" and skp.rhk_perspektif_missing:
+                errors.append(
+                    self.env._(
+                        "RHK for every perspektif (missing: %(missing)s)",
+                        missing=skp.rhk_perspektif_missing,
+                    )
+                )
+            if skp.jenis_skp == "ja_jf":
+                if not skp.pejabat_penilai_id:
+                    errors.append(self.env._("a pejabat penilai"))
+                for rhk in utama.filtered(lambda r: not r.rhk_atasan_id):
+                    errors.append(
+                        self.env._(
+                            "the RHK pimpinan intervened by “%(rhk)s”", rhk=rhk.name
+                        )
+                    )
+            if errors:
+                raise UserError(
+                    self.env._(
+                        "%(skp)s cannot be submitted yet. It still needs: %(missing)s.",
+                        skp=skp.display_name,
+                        missing="; ".join(errors),
+                    )
+                )
+
+    def _check_intervensi_approved(self):
+        """On approval the intervened RHK must stand in an approved SKP (DOMAIN §1)."""
+        for skp in self.filtered(lambda s: s.jenis_skp == "ja_jf"):
+            pending = skp.rhk_ids.filtered(
+                lambda r: r.rhk_atasan_id
+                and r.rhk_atasan_id.sudo().skp_id.state not in ("disetujui", "selesai")
+            )
+            if pending:
+                raise UserError(
+                    self.env._(
+                        "%(skp)s intervenes RHK of an SKP that is not approved yet "
+                        "(%(rhk)s). The superior's SKP must be approved first.",
+                        skp=skp.display_name,
+                        rhk=", ".join(pending.mapped("rhk_atasan_id.name")),
+                    )
+                )
+
+    def _snapshot_values(self):
+        """Who was who: the facts printed documents show for this SKP."""
+        self.ensure_one()
+        pangkat = dict(self.env["hr.employee"]._fields["pangkat_golongan"]._description_selection(self.env))
+        values = {}
+        people = {
+            "pegawai": self.employee_id,
+            "penilai": self.pejabat_penilai_id,
+            "atasan": self.atasan_pejabat_penilai_id,
+        }
+        for role, employee in people.items():
+            employee = employee.sudo()
+            values.update(
+                {
+                    f"snap_{role}_nama": employee.name or False,
+                    f"snap_{role}_nip": employee.nip or False,
+                    f"snap_{role}_pangkat": pangkat.get(employee.pangkat_golongan, False),
+                    f"snap_{role}_jabatan": employee.job_title
+                    or employee.job_id.name
+                    or False,
+                    f"snap_{role}_unit": employee.department_id.complete_name or False,
+                }
+            )
+        return values
+
+    def get_orang(self, role):
+        """Who was who for documents: the snapshot once set, today's data before."""
+        self.ensure_one()
+        if self.tanggal_disetujui:
+            return {item: self[f"snap_{role}_{item}"] for item in SNAPSHOT_ITEMS}
+        return {
+            item.split("_", 2)[2]: value
+            for item, value in self._snapshot_values().items()
+            if item.startswith(f"snap_{role}_")
+        }
+
+    # ------------------------------------------------------------------- actions
+    def action_ajukan(self):
+        """draft -> diajukan, by the employee or HR."""
+        self._check_state(("draft",), self.env._("submitted"))
+        user = self.env.user
+        for skp in self:
+            if (
+                skp.employee_id.user_id != user
+                and skp.pejabat_penilai_id.user_id != user
+                and not self._is_skp_hr()
+            ):
+                raise AccessError(
+                    self.env._("Only the employee or HR can submit %(skp)s.", skp=skp.display_name)
+                )
+        self._check_complete()
+        self.write({"state": "diajukan"})
+        for skp in self:
+            penilai_user = skp.pejabat_penilai_id.user_id
+            if penilai_user:
+                skp.sudo().activity_schedule(
+                    "hr_skp_asn.mail_act_skp_approval",
+                    user_id=penilai_user.id,
+                    note=self.env._("Please review and approve the SKP of %(name)s.", name=skp.employee_id.name),
+                )
+        return True
+
+    def action_setujui(self):
+        """diajukan -> disetujui by the pejabat penilai (or the BKD admin)."""
+        self._check_state(("diajukan",), self.env._("approved"))
+        self._check_is_penilai(self.env._("approve"))
+        self._check_complete()
+        self._check_intervensi_approved()
+        today = fields.Date.context_today(self)
+        for skp in self:
+            skp.write(
+                dict(skp._snapshot_values(), state="disetujui", tanggal_disetujui=today)
+            )
+        self.sudo().activity_feedback(["hr_skp_asn.mail_act_skp_approval"])
+        return True
+
+    def action_kembalikan(self, alasan=None):
+        """diajukan -> draft with a reason kept in the chatter."""
+        if not alasan:
+            return self._open_alasan_wizard("kembalikan")
+        self._check_state(("diajukan",), self.env._("returned"))
+        self._check_is_penilai(self.env._("return"))
+        self.write({"state": "draft"})
+        for skp in self:
+            skp.message_post(
+                body=self.env._("SKP returned for revision: %(reason)s", reason=alasan),
+                message_type="comment",
+                subtype_xmlid="mail.mt_note",
+            )
+            if skp.employee_id.user_id:
+                skp.sudo().activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    user_id=skp.employee_id.user_id.id,
+                    summary=self.env._("Revise your SKP"),
+                    note=alasan,
+                )
+        self.sudo().activity_unlink(["hr_skp_asn.mail_act_skp_approval"])
+        return True
+
+    def action_buka_kembali(self, alasan=None):
+        """disetujui -> draft: reopen an approved SKP, with a reason (history kept)."""
+        if not alasan:
+            return self._open_alasan_wizard("buka_kembali")
+        self._check_state(("disetujui",), self.env._("reopened"))
+        self._check_is_penilai(self.env._("reopen"))
+        self.write({"state": "draft", "alasan_revisi": alasan})
+        for skp in self:
+            skp.message_post(
+                body=self.env._("Approved SKP reopened: %(reason)s", reason=alasan),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    def action_batal(self):
+        self._check_state(("draft", "diajukan", "disetujui"), self.env._("cancelled"))
+        for skp in self:
+            if skp.state != "draft" and not self._is_skp_hr():
+                self._check_is_penilai(self.env._("cancel"))
+            elif skp.employee_id.user_id != self.env.user and not self._is_skp_hr():
+                self._check_is_penilai(self.env._("cancel"))
+        self.write({"state": "batal"})
+        self.sudo().activity_unlink(["hr_skp_asn.mail_act_skp_approval"])
+        return True
+
+    def action_selesai(self):
+        self._check_state(("disetujui",), self.env._("closed"))
+        if not self._is_skp_hr():
+            self._check_is_penilai(self.env._("close"))
+        self.write({"state": "selesai"})
+        return True
+
+    def action_draft(self):
+        self._check_state(("batal",), self.env._("reset to draft"))
+        self.write({"state": "draft"})
+        return True
+
+    def action_revisi(self, date_end, alasan, date_start=None):
+        """Mid-year change (mutasi, promotion, resources not delivered): the current SKP
+        ends on ``date_end`` and a new draft, copied from it, starts the next day.
+        Returns the new SKP's id."""
+        self.ensure_one()
+        self._check_state(("draft", "diajukan", "disetujui"), self.env._("revised"))
+        if not alasan:
+            raise UserError(self.env._("A revision needs a reason."))
+        if not self._is_skp_hr():
+            self._check_is_penilai(self.env._("revise"))
+        date_end = fields.Date.to_date(date_end)
+        if not (self.date_start <= date_end < self.date_end):
+            raise UserError(
+                self.env._(
+                    "The revision date must lie within the SKP period and before its "
+                    "end (%(start)s – %(end)s).",
+                    start=self.date_start,
+                    end=self.date_end,
+                )
+            )
+        new_start = fields.Date.to_date(date_start) if date_start else date_end + timedelta(days=1)
+        old_end = self.date_end
+        self.with_context(skp_bypass_lock=True).write(
+            {"date_end": date_end, "alasan_revisi": alasan}
+        )
+        new = self.with_context(skp_bypass_lock=True).copy(
+            {
+                "date_start": new_start,
+                "date_end": old_end,
+                "revisi_dari_id": self.id,
+                "alasan_revisi": alasan,
+                "pejabat_penilai_id": self.employee_id.pejabat_penilai_id.id,
+            }
+        )
+        self.message_post(
+            body=self.env._(
+                "Revised: this SKP ends on %(date)s; continued in %(new)s. Reason: %(reason)s",
+                date=date_end,
+                new=new.display_name,
+                reason=alasan,
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
+        return new.id
+
+    def _open_alasan_wizard(self, mode):
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "hr.skp.alasan.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_skp_ids": self.ids, "default_mode": mode},
+        }
+
+    def action_open_matriks(self):
+        """Matriks Pembagian Peran dan Hasil of this (leader's) SKP."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Matriks Peran dan Hasil"),
+            "res_model": "hr.skp.rhk",
+            "view_mode": "list",
+            "views": [(self.env.ref("hr_skp_asn.hr_skp_rhk_view_list_matriks").id, "list")],
+            "domain": [("skp_id", "=", self.id)],
+            "context": {"create": False},
+        }
+
+    def action_open_revisi_wizard(self):
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "hr.skp.revisi.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_skp_id": self.id},
+        }
+
+    def _compute_access_url(self):
+        super()._compute_access_url()
+        for skp in self:
+            skp.access_url = f"/my/skp/{skp.id}"
+
+    @api.model
+    def _cron_remind_unapproved(self):
+        """SKP not approved by the deadline: an activity for whoever must act."""
+        late = self.search(
+            [
+                ("deadline", "<", fields.Date.context_today(self)),
+                ("state", "in", ("draft", "diajukan")),
+            ]
+        )
+        activity_type = self.env.ref("hr_skp_asn.mail_act_skp_late")
+        existing = set(
+            self.env["mail.activity"]
+            .search(
+                [
+                    ("res_model", "=", "hr.skp"),
+                    ("res_id", "in", late.ids),
+                    ("activity_type_id", "=", activity_type.id),
+                ]
+            )
+            .mapped("res_id")
+        )
+        for skp in late.filtered(lambda s: s.id not in existing):
+            user = (
+                skp.employee_id.user_id
+                if skp.state == "draft"
+                else skp.pejabat_penilai_id.user_id
+            )
+            if user:
+                skp.activity_schedule(
+                    activity_type_id=activity_type.id,
+                    user_id=user.id,
+                    note=self.env._(
+                        "The SKP was due by %(date)s.", date=skp.deadline
+                    ),
+                )
+        return True
+
+
+class HrSkpDukungan(models.Model):
+    _name = "hr.skp.dukungan"
+    _description = "SKP Lampiran: Dukungan Sumber Daya"
+    _inherit = ["hr.skp.line.mixin"]
+    _order = "skp_id, sequence, id"
+
+    skp_id = fields.Many2one("hr.skp", required=True, ondelete="cascade", index=True)
+    sequence = fields.Integer(default=10)
+    kategori = fields.Selection(
+        [
+            ("sdm", "Sumber Daya Manusia"),
+            ("anggaran", "Anggaran"),
+            ("peralatan", "Peralatan Kerja"),
+            ("pendampingan", "Pendampingan Pimpinan"),
+            ("sarana", "Sarana dan Prasarana"),
+        ],
+        required=True,
+        default="sdm",
+    )
+    name = fields.Char(string="Description", required=True)

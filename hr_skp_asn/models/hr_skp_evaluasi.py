@@ -1,0 +1,1 @@
+# hr.skp.evaluasi and friends: see the evaluation issue

@@ -1,0 +1,206 @@
+import logging
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+_logger = logging.getLogger(__name__)
+
+ASN_GENERATED = ("pns", "cpns", "pppk", "pppk_pw")
+
+
+class HrSkpGenerate(models.Model):
+    """Background job generating draft SKP for a unit tree or a jabatan from templates.
+
+    Runs in batches from a cron (progress shown on the record); re-running skips every
+    employee who already has an SKP for the year, so it is safe to start again.
+    """
+
+    _name = "hr.skp.generate"
+    _description = "Generate SKP from Templates"
+    _inherit = ["mail.thread"]
+    _order = "id desc"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    year = fields.Integer(
+        required=True, default=lambda self: fields.Date.context_today(self).year
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    department_id = fields.Many2one(
+        "hr.department", string="Unit Kerja", help="This unit and all its sub-units."
+    )
+    job_id = fields.Many2one("hr.job", string="Jabatan")
+    asn_status = fields.Selection(
+        [
+            ("pns", "PNS"),
+            ("cpns", "CPNS"),
+            ("pppk", "PPPK"),
+            ("pppk_pw", "PPPK Paruh Waktu"),
+        ],
+        string="ASN Status",
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("antri", "Queued"),
+            ("berjalan", "Running"),
+            ("selesai", "Done"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+    )
+    batch_size = fields.Integer(default=500)
+    total = fields.Integer(readonly=True)
+    processed = fields.Integer(readonly=True)
+    created_count = fields.Integer(string="SKP Created", readonly=True)
+    skipped_count = fields.Integer(string="Skipped (already had an SKP)", readonly=True)
+    no_template_count = fields.Integer(string="Created Without Template", readonly=True)
+    last_employee_id = fields.Integer(readonly=True)
+    progress = fields.Float(compute="_compute_progress")
+    date_done = fields.Datetime(readonly=True)
+
+    @api.depends("year", "department_id", "job_id")
+    def _compute_name(self):
+        for job in self:
+            scope = " / ".join(
+                filter(None, [job.department_id.name, job.job_id.name])
+            ) or self.env._("All units")
+            job.name = f"SKP {job.year} – {scope}"
+
+    @api.depends("processed", "total")
+    def _compute_progress(self):
+        for job in self:
+            job.progress = 100.0 * job.processed / job.total if job.total else 0.0
+
+    def _employee_domain(self):
+        self.ensure_one()
+        domain = [
+            ("company_id", "=", self.company_id.id),
+            ("asn_status", "in", ASN_GENERATED),
+        ]
+        if self.department_id:
+            domain.append(("department_id", "child_of", self.department_id.id))
+        if self.job_id:
+            domain.append(("job_id", "=", self.job_id.id))
+        if self.asn_status:
+            domain.append(("asn_status", "=", self.asn_status))
+        return domain
+
+    def action_start(self):
+        for job in self:
+            if job.state == "berjalan":
+                raise UserError(self.env._("%(name)s is already running.", name=job.name))
+            total = self.env["hr.employee"].search_count(job._employee_domain())
+            job.write(
+                {
+                    "state": "antri",
+                    "total": total,
+                    "processed": 0,
+                    "created_count": 0,
+                    "skipped_count": 0,
+                    "no_template_count": 0,
+                    "last_employee_id": 0,
+                    "date_done": False,
+                }
+            )
+        self.env.ref("hr_skp_asn.ir_cron_skp_generate")._trigger()
+        return True
+
+    def _process_batch(self):
+        """Generate the next batch; a constant number of queries per batch.
+
+        Returns the number of employees still to process.
+        """
+        self.ensure_one()
+        Employee = self.env["hr.employee"]
+        Skp = self.env["hr.skp"]
+        domain = self._employee_domain()
+        employees = Employee.search(
+            [*domain, ("id", ">", self.last_employee_id)],
+            order="id",
+            limit=self.batch_size,
+        )
+        if not employees:
+            self.write({"state": "selesai", "date_done": fields.Datetime.now()})
+            return 0
+        # who already has an SKP for the year (any overlapping, non-cancelled)
+        having = {
+            employee.id
+            for [employee] in Skp._read_group(
+                [
+                    ("employee_id", "in", employees.ids),
+                    ("year", "=", self.year),
+                    ("state", "!=", "batal"),
+                ],
+                ["employee_id"],
+            )
+        }
+        todo = employees.filtered(lambda e: e.id not in having)
+        templates = {
+            template.job_id.id: template
+            for template in self.env["hr.skp.template"].search(
+                [
+                    ("job_id", "in", todo.job_id.ids),
+                    ("company_id", "in", (False, self.company_id.id)),
+                ]
+            )
+        }
+        rhk_atasan = {
+            (rhk.employee_id.id, (rhk.name or "").strip()): rhk
+            for rhk in self.env["hr.skp.rhk"].search(
+                [
+                    ("employee_id", "in", todo.pejabat_penilai_id.ids),
+                    ("year", "=", self.year),
+                    ("skp_state", "!=", "batal"),
+                ]
+            )
+        }
+        vals_list = []
+        no_template = 0
+        for employee in todo:
+            template = templates.get(employee.job_id.id)
+            if template:
+                vals_list.append(template._skp_values(employee, self.year, rhk_atasan))
+            else:
+                no_template += 1
+                vals_list.append({"employee_id": employee.id, "year": self.year})
+        if vals_list:
+            Skp.create(vals_list)
+        processed = self.processed + len(employees)
+        self.write(
+            {
+                "state": "berjalan",
+                "last_employee_id": employees[-1].id,
+                "processed": processed,
+                "created_count": self.created_count + len(vals_list),
+                "skipped_count": self.skipped_count + len(employees) - len(todo),
+                "no_template_count": self.no_template_count + no_template,
+            }
+        )
+        return max(self.total - processed, 0)
+
+    def run_to_end(self):
+        """Process every batch now (tests, scripts); the cron does the same in steps."""
+        for job in self:
+            if job.state == "draft":
+                job.action_start()
+            while job.state in ("antri", "berjalan"):
+                job._process_batch()
+        return True
+
+    @api.model
+    def _cron_process(self):
+        """Process one batch of the oldest queued job and report progress."""
+        job = self.search([("state", "in", ("antri", "berjalan"))], order="id", limit=1)
+        if not job:
+            return
+        job.with_user(job.create_uid).with_company(job.company_id)._process_batch()
+        remaining = 0 if job.state == "selesai" else max(job.total - job.processed, 1)
+        others = self.search_count(
+            [("state", "in", ("antri", "berjalan")), ("id", "!=", job.id)]
+        )
+        self.env["ir.cron"]._notify_progress(
+            done=job.processed, remaining=remaining + others
+        )

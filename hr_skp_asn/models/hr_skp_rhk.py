@@ -1,0 +1,290 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from .. import rules
+from .common import PERSPEKTIF
+
+
+class SkpLineMixin(models.AbstractModel):
+    """Lines of an SKP follow its lock: editable while draft or diajukan."""
+
+    _name = "hr.skp.line.mixin"
+    _description = "SKP line (locked with its SKP)"
+
+    def _line_skps(self):
+        return self.mapped("skp_id")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        records._line_skps()._check_editable_lines()
+        return records
+
+    def write(self, vals):
+        self._line_skps()._check_editable_lines()
+        return super().write(vals)
+
+    def unlink(self):
+        self._line_skps()._check_editable_lines()
+        return super().unlink()
+
+
+class HrSkpRhk(models.Model):
+    _name = "hr.skp.rhk"
+    _description = "Rencana Hasil Kerja (RHK)"
+    _inherit = ["hr.skp.line.mixin"]
+    _order = "skp_id, jenis desc, sequence, id"
+
+    skp_id = fields.Many2one("hr.skp", required=True, ondelete="cascade", index=True)
+    sequence = fields.Integer(default=10)
+    employee_id = fields.Many2one(related="skp_id.employee_id", store=True, index=True)
+    company_id = fields.Many2one(related="skp_id.company_id", store=True)
+    year = fields.Integer(related="skp_id.year", store=True)
+    skp_state = fields.Selection(related="skp_id.state", string="SKP Status")
+    pejabat_penilai_id = fields.Many2one(related="skp_id.pejabat_penilai_id")
+    jenis = fields.Selection(
+        [("utama", "Utama"), ("tambahan", "Tambahan")], required=True, default="utama"
+    )
+    name = fields.Text(string="Rencana Hasil Kerja", required=True)
+    rhk_atasan_id = fields.Many2one(
+        "hr.skp.rhk",
+        string="RHK Pimpinan yang Diintervensi",
+        index=True,
+        ondelete="restrict",
+        domain="[('skp_id.employee_id', '=', pejabat_penilai_id), "
+        "('year', '=', year), ('skp_state', '!=', 'batal')]",
+    )
+    rhk_atasan_skp_state = fields.Selection(
+        related="rhk_atasan_id.skp_id.state", string="Status SKP Pimpinan"
+    )
+    rhk_bawahan_ids = fields.One2many(
+        "hr.skp.rhk", "rhk_atasan_id", string="RHK Bawahan yang Mengintervensi"
+    )
+    bawahan_employee_ids = fields.Many2many(
+        "hr.employee",
+        compute="_compute_bawahan",
+        string="Pegawai yang Berperan",
+    )
+    bawahan_count = fields.Integer(compute="_compute_bawahan", string="Jumlah Peran")
+    perspektif = fields.Selection(PERSPEKTIF)
+    penugasan_dari = fields.Char(
+        string="Penugasan Dari", help="Who assigned this RHK tambahan."
+    )
+    indikator_ids = fields.One2many(
+        "hr.skp.indikator", "rhk_id", string="Indikator Kinerja Individu", copy=True
+    )
+    is_activity_phrase = fields.Boolean(
+        compute="_compute_is_activity_phrase",
+        string="Reads Like an Activity",
+    )
+
+    @api.depends("rhk_bawahan_ids.skp_id.state", "rhk_bawahan_ids.employee_id")
+    def _compute_bawahan(self):
+        for rhk in self:
+            children = rhk.sudo().rhk_bawahan_ids.filtered(
+                lambda r: r.skp_id.state != "batal"
+            )
+            rhk.bawahan_employee_ids = children.employee_id
+            rhk.bawahan_count = len(children)
+
+    @api.depends("name")
+    def _compute_is_activity_phrase(self):
+        for rhk in self:
+            rhk.is_activity_phrase = bool(rhk.name) and rules.is_activity_phrase(rhk.name)
+
+    @api.depends("name", "skp_id.state", "employee_id")
+    def _compute_display_name(self):
+        labels = dict(self.env["hr.skp"]._fields["state"]._description_selection(self.env))
+        for rhk in self:
+            name = (rhk.name or "").strip().splitlines()[0] if rhk.name else ""
+            state = rhk.sudo().skp_id.state
+            if self.env.context.get("rhk_show_owner"):
+                name = f"{rhk.sudo().employee_id.name}: {name}"
+            if state and state not in ("disetujui", "selesai"):
+                name = f"{name} ({labels[state]})"
+            rhk.display_name = name
+
+    @api.onchange("name")
+    def _onchange_name_activity(self):
+        if self.name and rules.is_activity_phrase(self.name):
+            return {
+                "warning": {
+                    "title": self.env._("RHK reads like an activity"),
+                    "message": self.env._(
+                        "An RHK states a result, not an activity: write "
+                        "“Tersusunnya laporan …” rather than “Menyusun laporan …”."
+                    ),
+                    "type": "notification",
+                }
+            }
+
+    @api.constrains("rhk_atasan_id", "skp_id")
+    def _check_rhk_atasan(self):
+        """JA/JF intervene an RHK of their own pejabat penilai's SKP of the same year."""
+        for rhk in self.filtered("rhk_atasan_id"):
+            atasan = rhk.rhk_atasan_id.sudo()
+            skp = rhk.skp_id
+            if atasan.skp_id.employee_id != skp.pejabat_penilai_id:
+                raise ValidationError(
+                    self.env._(
+                        "The RHK “%(rhk)s” intervenes “%(atasan)s”, which is not in the "
+                        "SKP of the pejabat penilai %(penilai)s.",
+                        rhk=rhk.name,
+                        atasan=atasan.name,
+                        penilai=skp.pejabat_penilai_id.name or "-",
+                    )
+                )
+            if atasan.skp_id.year != skp.year:
+                raise ValidationError(
+                    self.env._(
+                        "The intervened RHK “%(atasan)s” belongs to %(year)s, not to "
+                        "%(skp_year)s.",
+                        atasan=atasan.name,
+                        year=atasan.skp_id.year,
+                        skp_year=skp.year,
+                    )
+                )
+            if atasan.skp_id.state == "batal":
+                raise ValidationError(
+                    self.env._(
+                        "The intervened RHK “%(atasan)s” is in a cancelled SKP.",
+                        atasan=atasan.name,
+                    )
+                )
+
+    @api.constrains("jenis", "perspektif", "skp_id")
+    def _check_perspektif(self):
+        for rhk in self:
+            if rhk.skp_id.jenis_skp == "jpt" and rhk.jenis == "utama" and not rhk.perspektif:
+                raise ValidationError(
+                    self.env._(
+                        "The RHK utama “%(rhk)s” of a JPT SKP needs its perspektif.",
+                        rhk=rhk.name,
+                    )
+                )
+
+    def action_open_bawahan(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("RHK yang mengintervensi"),
+            "res_model": "hr.skp.rhk",
+            "view_mode": "list,form",
+            "domain": [("rhk_atasan_id", "=", self.id)],
+            "context": {"create": False},
+        }
+
+
+class HrSkpIndikator(models.Model):
+    _name = "hr.skp.indikator"
+    _description = "Indikator Kinerja Individu"
+    _inherit = ["hr.skp.line.mixin"]
+    _order = "rhk_id, sequence, id"
+
+    rhk_id = fields.Many2one("hr.skp.rhk", required=True, ondelete="cascade", index=True)
+    skp_id = fields.Many2one(related="rhk_id.skp_id", store=True, index=True)
+    employee_id = fields.Many2one(related="rhk_id.employee_id", store=True)
+    sequence = fields.Integer(default=10)
+    name = fields.Text(string="Indikator Kinerja Individu", required=True)
+    aspek = fields.Selection(
+        [
+            ("kuantitas", "Kuantitas"),
+            ("kualitas", "Kualitas"),
+            ("waktu", "Waktu"),
+            ("biaya", "Biaya"),
+        ],
+        required=True,
+        default="kuantitas",
+    )
+    target_text = fields.Char(string="Target (text)")
+    target_min = fields.Float(string="Target", digits=(16, 2))
+    target_max = fields.Float(
+        string="Target Max", digits=(16, 2), help="Upper bound of a range target."
+    )
+    satuan = fields.Char(string="Satuan")
+    polaritas = fields.Selection(
+        [("maximize", "Higher is better"), ("minimize", "Lower is better")],
+        required=True,
+        default="maximize",
+    )
+    maksimal = fields.Boolean(
+        string="Target Is the Maximum",
+        help="The target is already the maximum attainable (e.g. 100% bebas temuan).",
+    )
+    target_display = fields.Char(compute="_compute_target_display", string="Target ")
+
+    @api.depends("target_text", "target_min", "target_max", "satuan")
+    def _compute_target_display(self):
+        for ind in self:
+            if ind.target_min or ind.target_max:
+                value = f"{ind.target_min:g}"
+                if ind.target_max and ind.target_max != ind.target_min:
+                    value = f"{ind.target_min:g} – {ind.target_max:g}"
+                ind.target_display = " ".join(filter(None, [value, ind.satuan]))
+            else:
+                ind.target_display = " ".join(filter(None, [ind.target_text, ind.satuan]))
+
+    @api.constrains("target_min", "target_max")
+    def _check_target(self):
+        for ind in self:
+            if ind.target_min < 0 or ind.target_max < 0:
+                raise ValidationError(
+                    self.env._("The target of “%(name)s” cannot be negative.", name=ind.name)
+                )
+            if ind.target_max and ind.target_max < ind.target_min:
+                raise ValidationError(
+                    self.env._(
+                        "The target range of “%(name)s” ends (%(max)s) below its start "
+                        "(%(min)s).",
+                        name=ind.name,
+                        max=ind.target_max,
+                        min=ind.target_min,
+                    )
+                )
+
+
+class HrSkpPerilaku(models.Model):
+    _name = "hr.skp.perilaku"
+    _description = "Perilaku Kerja (BerAKHLAK)"
+    _inherit = ["hr.skp.line.mixin"]
+    _order = "skp_id, sequence, id"
+
+    skp_id = fields.Many2one("hr.skp", required=True, ondelete="cascade", index=True)
+    sequence = fields.Integer(default=10)
+    aspek = fields.Selection(
+        [
+            ("berorientasi_pelayanan", "Berorientasi Pelayanan"),
+            ("akuntabel", "Akuntabel"),
+            ("kompeten", "Kompeten"),
+            ("harmonis", "Harmonis"),
+            ("loyal", "Loyal"),
+            ("adaptif", "Adaptif"),
+            ("kolaboratif", "Kolaboratif"),
+        ],
+        required=True,
+    )
+    panduan = fields.Text(string="Panduan Perilaku")
+    ekspektasi_khusus = fields.Text(string="Ekspektasi Khusus Pimpinan")
+
+    _sql_constraints = [
+        (
+            "aspek_unique",
+            "UNIQUE(skp_id, aspek)",
+            "Each BerAKHLAK value appears once per SKP.",
+        ),
+    ]
+
+    @api.model
+    def _default_lines(self):
+        """The seven BerAKHLAK values with their standard panduan (SE MenPANRB 20/2021)."""
+        return [
+            fields.Command.create(
+                {"sequence": index, "aspek": key, "panduan": panduan}
+            )
+            for index, (key, _label, panduan) in enumerate(rules.BERAKHLAK, start=1)
+        ]
+
+    def write(self, vals):
+        if "aspek" in vals and not self.env.context.get("skp_bypass_lock"):
+            raise ValidationError(self.env._("The BerAKHLAK value of a line is fixed."))
+        return super().write(vals)
