@@ -1,6 +1,12 @@
 from odoo import fields, models
 
-from .common import ASN_STATUS, JENIS_JABATAN, JENJANG_FUNGSIONAL, PANGKAT_GOLONGAN
+from .common import (
+    ASN_STATUS,
+    JENIS_JABATAN,
+    JENJANG_FUNGSIONAL,
+    PANGKAT_GOLONGAN,
+    PENILAI_MASALAH,
+)
 
 
 class HrEmployeePublic(models.Model):
@@ -14,3 +20,8 @@ class HrEmployeePublic(models.Model):
         PANGKAT_GOLONGAN, string="Pangkat/Golongan", readonly=True
     )
     pejabat_penilai_id = fields.Many2one("hr.employee.public", readonly=True)
+    nip_pending = fields.Boolean(string="NI PPPK in process", readonly=True)
+    tanggal_sk = fields.Date(string="SK Received On", readonly=True)
+    penilai_masalah = fields.Selection(
+        PENILAI_MASALAH, string="Pejabat Penilai Issue", readonly=True
+    )

@@ -354,6 +354,7 @@ class HrSkp(models.Model):
         return skps
 
     def write(self, vals):
+        self.check_access("write")
         if not self.env.context.get("skp_bypass_lock"):
             locked_fields = set(vals) - WRITABLE_WHEN_LOCKED
             if locked_fields and not all(

@@ -1,0 +1,1268 @@
+"""Pure rules of ASN performance management (PermenPANRB 6/2022).
+
+This module holds the regulation's arithmetic and tables for ``hr_skp_asn``. It
+imports nothing from Odoo (standard library only), so it can be tested and reused
+on its own; the models call it and nothing else duplicates it. Section numbers
+("DOMAIN §3.2") refer to ``DOMAIN.md``, the condensed regulation the addon follows.
+
+Technical keys are those of the public contract (``CONTRACT.md``): ratings
+``di_atas``/``sesuai``/``di_bawah``; predikat kinerja pegawai ``sangat_baik``,
+``baik``, ``butuh_perbaikan``, ``kurang`` (Kurang/Misconduct), ``sangat_kurang``;
+predikat kinerja organisasi ``istimewa``, ``baik``, ``butuh_perbaikan``, ``kurang``,
+``sangat_kurang``.
+
+Rounding of the pola distribusi (DOMAIN §3.3)
+---------------------------------------------
+A percentage of the unit's evaluated pegawai is turned into a whole number of
+pegawai by rounding half up: ``share_count(p, n) = floor(p * n / 100 + 1/2)``,
+computed with exact integer arithmetic (no floating point), so 70% of 10 is 7,
+70% of 3 (2.1) is 2, 10% of 5 (0.5) is 1 and 10% of 4 (0.4) is 0.
+
+* "at most p%" allows up to ``share_count(p, n)`` pegawai;
+* "at least p%" requires at least ``max(1, share_count(p, n))`` pegawai when the
+  unit is not empty (a rule that asks for "at least 10%" always asks for at
+  least one person);
+* "X is the largest group" means no other predikat has more pegawai than X
+  (ties are allowed);
+* an empty unit (no evaluated pegawai) is lawful: there is nothing to distribute.
+  Pegawai not yet rated (``False``/``None`` in the list) are not counted; the unit
+  leader is not part of the list (the caller leaves them out).
+
+Consequence for very small units: with one evaluated pegawai there is no lawful
+distribution when the organisation is Baik (Baik must be the largest group and
+at least one pegawai must be Butuh Perbaikan or Kurang/Misconduct), Kurang or
+Sangat Kurang (each needs two different predikat); ``check_distribusi`` reports it
+and ``kalkulator_distribusi`` answers ``feasible: False``.
+
+Rounding of capaian (DOMAIN §3.4)
+---------------------------------
+``capaian_iki`` is computed exactly and returned rounded half up to 2 decimals
+(92/90 -> 102.22). ``nilai_capaian_iki`` first rounds the capaian half up to a
+whole percent (99.5 -> 100, 99.49 -> 99), then applies the band formula and
+returns the nilai rounded half up to 2 decimals.
+"""
+
+import math
+import re
+from datetime import date, timedelta
+from decimal import Decimal
+from fractions import Fraction
+
+# ---------------------------------------------------------------------------
+# Keys and labels (CONTRACT.md selections; Indonesian labels from DOMAIN.md)
+# ---------------------------------------------------------------------------
+
+#: Rating hasil kerja and rating perilaku, best first (DOMAIN §3.1).
+RATINGS = ("di_atas", "sesuai", "di_bawah")
+RATING_LABELS = {
+    "di_atas": "Di Atas Ekspektasi",
+    "sesuai": "Sesuai Ekspektasi",
+    "di_bawah": "Di Bawah Ekspektasi",
+}
+
+#: Predikat kinerja pegawai, best first (DOMAIN §3.2). ``kurang`` is
+#: Kurang/Misconduct and ranks below ``butuh_perbaikan``.
+PREDIKAT = ("sangat_baik", "baik", "butuh_perbaikan", "kurang", "sangat_kurang")
+PREDIKAT_LABELS = {
+    "sangat_baik": "Sangat Baik",
+    "baik": "Baik",
+    "butuh_perbaikan": "Butuh Perbaikan",
+    "kurang": "Kurang/Misconduct",
+    "sangat_kurang": "Sangat Kurang",
+}
+
+#: Predikat kinerja organisasi, best first (DOMAIN §3.3).
+PREDIKAT_ORGANISASI = ("istimewa", "baik", "butuh_perbaikan", "kurang", "sangat_kurang")
+PREDIKAT_ORGANISASI_LABELS = {
+    "istimewa": "Istimewa",
+    "baik": "Baik",
+    "butuh_perbaikan": "Butuh Perbaikan",
+    "kurang": "Kurang",
+    "sangat_kurang": "Sangat Kurang",
+}
+
+#: Odoo-style selections (lists, as ``fields.Selection`` expects); copy before
+#: extending them.
+RATING_SELECTION = [(key, RATING_LABELS[key]) for key in RATINGS]
+PREDIKAT_SELECTION = [(key, PREDIKAT_LABELS[key]) for key in PREDIKAT]
+PREDIKAT_ORGANISASI_SELECTION = [
+    (key, PREDIKAT_ORGANISASI_LABELS[key]) for key in PREDIKAT_ORGANISASI
+]
+
+ASN_STATUS_SELECTION = [
+    ("pns", "PNS"),
+    ("cpns", "CPNS"),
+    ("pppk", "PPPK"),
+    ("pppk_pw", "PPPK Paruh Waktu"),
+    ("non_asn", "Non ASN"),
+]
+ASN_STATUS = tuple(key for key, _label in ASN_STATUS_SELECTION)
+
+JENJANG_FUNGSIONAL_SELECTION = [
+    ("pemula", "Pemula"),
+    ("terampil", "Terampil"),
+    ("mahir", "Mahir"),
+    ("penyelia", "Penyelia"),
+    ("ahli_pertama", "Ahli Pertama"),
+    ("ahli_muda", "Ahli Muda"),
+    ("ahli_madya", "Ahli Madya"),
+    ("ahli_utama", "Ahli Utama"),
+]
+JENJANG_FUNGSIONAL = tuple(key for key, _label in JENJANG_FUNGSIONAL_SELECTION)
+
+#: The 7 BerAKHLAK core values with their three standard panduan perilaku lines
+#: (DOMAIN §1, SE MenPANRB 20/2021): ``(key, label, panduan)``; the panduan lines
+#: are joined by a newline.
+BERAKHLAK = (
+    (
+        "berorientasi_pelayanan",
+        "Berorientasi Pelayanan",
+        "Memahami dan memenuhi kebutuhan masyarakat\n"
+        "Ramah, cekatan, solutif, dan dapat diandalkan\n"
+        "Melakukan perbaikan tiada henti",
+    ),
+    (
+        "akuntabel",
+        "Akuntabel",
+        "Melaksanakan tugas dengan jujur, bertanggung jawab, cermat, disiplin dan "
+        "berintegritas tinggi\n"
+        "Menggunakan kekayaan dan barang milik negara secara bertanggung jawab, "
+        "efektif, dan efisien\n"
+        "Tidak menyalahgunakan kewenangan jabatan",
+    ),
+    (
+        "kompeten",
+        "Kompeten",
+        "Meningkatkan kompetensi diri untuk menjawab tantangan yang selalu berubah\n"
+        "Membantu orang lain belajar\n"
+        "Melaksanakan tugas dengan kualitas terbaik",
+    ),
+    (
+        "harmonis",
+        "Harmonis",
+        "Menghargai setiap orang apapun latar belakangnya\n"
+        "Suka menolong orang lain\n"
+        "Membangun lingkungan kerja yang kondusif",
+    ),
+    (
+        "loyal",
+        "Loyal",
+        "Memegang teguh ideologi Pancasila, UUD 1945, setia kepada NKRI serta "
+        "pemerintahan yang sah\n"
+        "Menjaga nama baik sesama ASN, pimpinan, instansi, dan negara\n"
+        "Menjaga rahasia jabatan dan negara",
+    ),
+    (
+        "adaptif",
+        "Adaptif",
+        "Cepat menyesuaikan diri menghadapi perubahan\n"
+        "Terus berinovasi dan mengembangkan kreativitas\n"
+        "Bertindak proaktif",
+    ),
+    (
+        "kolaboratif",
+        "Kolaboratif",
+        "Memberi kesempatan kepada berbagai pihak untuk berkontribusi\n"
+        "Terbuka dalam bekerja sama untuk menghasilkan nilai tambah\n"
+        "Menggerakkan pemanfaatan berbagai sumber daya untuk tujuan bersama",
+    ),
+)
+BERAKHLAK_SELECTION = [(key, label) for key, label, _panduan in BERAKHLAK]
+
+#: Pangkat/golongan ruang PNS, I/a .. IV/e (DOMAIN §5): ``(key, pangkat)``.
+PANGKAT_PNS = [
+    ("I/a", "Juru Muda"),
+    ("I/b", "Juru Muda Tk. I"),
+    ("I/c", "Juru"),
+    ("I/d", "Juru Tk. I"),
+    ("II/a", "Pengatur Muda"),
+    ("II/b", "Pengatur Muda Tk. I"),
+    ("II/c", "Pengatur"),
+    ("II/d", "Pengatur Tk. I"),
+    ("III/a", "Penata Muda"),
+    ("III/b", "Penata Muda Tk. I"),
+    ("III/c", "Penata"),
+    ("III/d", "Penata Tk. I"),
+    ("IV/a", "Pembina"),
+    ("IV/b", "Pembina Tk. I"),
+    ("IV/c", "Pembina Utama Muda"),
+    ("IV/d", "Pembina Utama Madya"),
+    ("IV/e", "Pembina Utama"),
+]
+
+_ROMAN = "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII".split()
+#: Golongan PPPK I .. XVII (DOMAIN §5): ``(key, label)``, key the Roman numeral.
+GOLONGAN_PPPK = [(roman, "Golongan %s" % roman) for roman in _ROMAN]
+
+#: One selection for ``pangkat_golongan``: PNS keys contain a slash, PPPK keys
+#: do not, so the two never collide.
+PANGKAT_GOLONGAN_SELECTION = [
+    (key, "%s (%s)" % (label, key)) for key, label in PANGKAT_PNS
+] + [(key, "PPPK %s" % label) for key, label in GOLONGAN_PPPK]
+
+# ---------------------------------------------------------------------------
+# Tindak lanjut tables (DOMAIN §4)
+# ---------------------------------------------------------------------------
+
+#: Koefisien angka kredit per year per jenjang (PermenPANRB 1/2023; DOMAIN §4).
+KOEFISIEN_ANGKA_KREDIT = {
+    "pemula": 3.75,
+    "terampil": 5.0,
+    "mahir": 12.5,
+    "penyelia": 25.0,
+    "ahli_pertama": 12.5,
+    "ahli_muda": 25.0,
+    "ahli_madya": 37.5,
+    "ahli_utama": 50.0,
+}
+
+#: Percentage of the koefisien earned per predikat (PermenPANRB 1/2023; DOMAIN §4).
+PERSENTASE_ANGKA_KREDIT = {
+    "sangat_baik": 150,
+    "baik": 100,
+    "butuh_perbaikan": 75,
+    "kurang": 50,
+    "sangat_kurang": 25,
+}
+
+#: DEFAULT TPP kinerja percentage per predikat (DOMAIN §4). There is no national
+#: table: each Perkada sets its own, so this is only the default the addon
+#: proposes; every company edits its own ``hr.skp.tpp.rule`` lines.
+DEFAULT_TPP_PERSENTASE = {
+    "sangat_baik": 100,
+    "baik": 100,
+    "butuh_perbaikan": 80,
+    "kurang": 60,
+    "sangat_kurang": 40,
+}
+
+#: Days a pegawai has to file a keberatan after receiving the result
+#: (PP 30/2019 Pasal 59; DOMAIN §3.5). Counted as calendar days.
+KEBERATAN_HARI = 14
+
+#: Days a PPPK Paruh Waktu has to sign the SKP after receiving the SK (DOMAIN §1).
+PPPK_PW_TANDA_TANGAN_HARI = 10
+
+# ---------------------------------------------------------------------------
+# Helpers
+# ---------------------------------------------------------------------------
+
+
+def _check_key(value, allowed, what):
+    """Return ``value`` when it is one of ``allowed``, else raise ValueError."""
+    if value not in allowed:
+        raise ValueError(
+            "Unknown %s %r; expected one of: %s." % (what, value, ", ".join(allowed))
+        )
+    return value
+
+
+def _to_fraction(value, what):
+    """Convert a number (int, float, Decimal, Fraction) to an exact Fraction.
+
+    Floats are read through their shortest decimal representation, so ``6.5``
+    and ``0.1`` mean what the user typed.
+    """
+    if value is None or isinstance(value, bool):
+        raise ValueError(
+            "%s is not set (got %r); a number is required." % (what, value)
+        )
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, int):
+        return Fraction(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError("%s must be a finite number, got %r." % (what, value))
+        return Fraction(repr(value))
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValueError("%s must be a finite number, got %r." % (what, value))
+        return Fraction(value)
+    raise ValueError("%s must be a number, got %r." % (what, value))
+
+
+def _round_half_up(value, places=0):
+    """Round a non-negative Fraction half up to ``places`` decimals (a Fraction).
+
+    Negative values are rounded symmetrically (half away from zero).
+    """
+    scale = 10**places
+    if value < 0:
+        return -_round_half_up(-value, places)
+    return Fraction(math.floor(value * scale + Fraction(1, 2)), scale)
+
+
+# ---------------------------------------------------------------------------
+# DOMAIN §3.1 / §3.2: ratings and kuadran kinerja
+# ---------------------------------------------------------------------------
+
+#: Kuadran kinerja: (rating hasil kerja, rating perilaku) -> predikat (DOMAIN §3.2).
+KUADRAN = {
+    ("di_atas", "di_bawah"): "kurang",
+    ("di_atas", "sesuai"): "baik",
+    ("di_atas", "di_atas"): "sangat_baik",
+    ("sesuai", "di_bawah"): "kurang",
+    ("sesuai", "sesuai"): "baik",
+    ("sesuai", "di_atas"): "baik",
+    ("di_bawah", "di_bawah"): "sangat_kurang",
+    ("di_bawah", "sesuai"): "butuh_perbaikan",
+    ("di_bawah", "di_atas"): "butuh_perbaikan",
+}
+
+
+def predikat_kinerja(rating_hasil_kerja, rating_perilaku):
+    """Predikat kinerja pegawai from the two ratings.
+
+    DOMAIN §3.2 (kuadran kinerja), PermenPANRB 6/2022 lampiran: the 3x3 table of
+    rating hasil kerja x rating perilaku. Raises ValueError for an unknown or
+    missing rating.
+    """
+    _check_key(rating_hasil_kerja, RATINGS, "rating hasil kerja")
+    _check_key(rating_perilaku, RATINGS, "rating perilaku")
+    return KUADRAN[(rating_hasil_kerja, rating_perilaku)]
+
+
+def rating_from_capaian_organisasi(predikat_organisasi):
+    """Rating hasil kerja of the unit's leader from the capaian kinerja organisasi.
+
+    DOMAIN §3.1 (PermenPANRB 6/2022): when the pegawai dinilai leads the unit,
+    istimewa -> di_atas, baik -> sesuai, anything below -> di_bawah.
+    """
+    _check_key(predikat_organisasi, PREDIKAT_ORGANISASI, "predikat organisasi")
+    if predikat_organisasi == "istimewa":
+        return "di_atas"
+    if predikat_organisasi == "baik":
+        return "sesuai"
+    return "di_bawah"
+
+
+# ---------------------------------------------------------------------------
+# DOMAIN §3.3: pola distribusi predikat
+# ---------------------------------------------------------------------------
+
+
+def share_count(pct, n):
+    """Whole number of pegawai making ``pct`` percent of ``n``, rounded half up.
+
+    DOMAIN §3.3 (rounding choice of this addon, see the module docstring):
+    ``floor(pct * n / 100 + 1/2)`` in exact arithmetic.
+    """
+    if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+        raise ValueError("n must be a non-negative whole number, got %r." % (n,))
+    frac = _to_fraction(pct, "pct")
+    if frac < 0 or frac > 100:
+        raise ValueError("pct must be between 0 and 100, got %r." % (pct,))
+    return math.floor(frac * n / 100 + Fraction(1, 2))
+
+
+def at_least_count(pct, n):
+    """Minimum number of pegawai for an "at least ``pct``%" rule (DOMAIN §3.3).
+
+    ``max(1, share_count(pct, n))`` for a non-empty unit, 0 for an empty one.
+    """
+    return max(1, share_count(pct, n)) if n > 0 else 0
+
+
+#: Shares named by the pola distribusi table (DOMAIN §3.3), in percent.
+PERSEN_TERBESAR_MAKS = 70  # Istimewa / Baik: the largest group is at most 70%
+PERSEN_MAYORITAS_MIN = 60  # BP / Kurang / SK: at least 60%
+PERSEN_MINORITAS = 10  # 10% bounds (Sangat Baik at most, BP / Kurang at least)
+
+#: Violation codes of ``check_distribusi`` -> English message template.
+VIOLATION_MESSAGES = {
+    "sangat_baik_not_largest": (
+        "When the organisation is Istimewa, Sangat Baik must be the largest group, "
+        "but %(other)s has %(other_count)d pegawai against %(count)d Sangat Baik "
+        "(of %(n)d)."
+    ),
+    "sangat_baik_above_max": (
+        "When the organisation is Istimewa, at most %(allowed)d of %(n)d pegawai "
+        "(%(pct)d%%) may be Sangat Baik; %(count)d are."
+    ),
+    "baik_not_largest": (
+        "When the organisation is Baik, Baik must be the largest group, but "
+        "%(other)s has %(other_count)d pegawai against %(count)d Baik (of %(n)d)."
+    ),
+    "baik_above_max": (
+        "When the organisation is Baik, at most %(allowed)d of %(n)d pegawai "
+        "(%(pct)d%%) may be Baik; %(count)d are."
+    ),
+    "baik_needs_bp_or_kurang": (
+        "When the organisation is Baik, at least %(required)d of %(n)d pegawai must "
+        "be Butuh Perbaikan and/or Kurang/Misconduct; %(count)d are."
+    ),
+    "bp_below_min": (
+        "When the organisation is Butuh Perbaikan, at least %(required)d of %(n)d "
+        "pegawai (%(pct)d%%) must be Butuh Perbaikan; %(count)d are."
+    ),
+    "sangat_baik_above_10": (
+        "When the organisation is %(organisasi)s, at most %(allowed)d of %(n)d "
+        "pegawai (%(pct)d%%) may be Sangat Baik; %(count)d are."
+    ),
+    "kurang_below_min": (
+        "When the organisation is Kurang, at least %(required)d of %(n)d pegawai "
+        "(%(pct)d%%) must be Kurang/Misconduct; %(count)d are."
+    ),
+    "bp_below_10": (
+        "When the organisation is Kurang, at least %(required)d of %(n)d pegawai "
+        "(%(pct)d%%) must be Butuh Perbaikan; %(count)d are."
+    ),
+    "sangat_kurang_below_min": (
+        "When the organisation is Sangat Kurang, at least %(required)d of %(n)d "
+        "pegawai (%(pct)d%%) must be Sangat Kurang; %(count)d are."
+    ),
+    "kurang_or_bp_below_10": (
+        "When the organisation is Sangat Kurang, at least %(required)d of %(n)d "
+        "pegawai (%(pct)d%%) must be Kurang/Misconduct and/or Butuh Perbaikan; "
+        "%(count)d are."
+    ),
+    "sangat_baik_not_allowed": (
+        "When the organisation is Sangat Kurang, no pegawai may be Sangat Baik; "
+        "%(count)d are."
+    ),
+}
+
+
+def count_predikat(predikat_list):
+    """Count the predikat of a unit: ``{predikat: count}`` with every key present.
+
+    DOMAIN §3.3. ``False``/``None`` items (pegawai not yet rated) are ignored;
+    an unknown key raises ValueError.
+    """
+    counts = dict.fromkeys(PREDIKAT, 0)
+    for predikat in predikat_list:
+        if predikat is None or predikat is False:
+            continue
+        _check_key(predikat, PREDIKAT, "predikat kinerja")
+        counts[predikat] += 1
+    return counts
+
+
+def _violation(code, **params):
+    return {
+        "code": code,
+        "message": VIOLATION_MESSAGES[code] % params,
+        "params": params,
+    }
+
+
+def _largest_other(counts, leader):
+    """The predikat (other than ``leader``) with the most pegawai, first in order."""
+    others = [p for p in PREDIKAT if p != leader]
+    best = max(others, key=lambda p: counts[p])  # max() keeps the first on ties
+    return best, counts[best]
+
+
+def _at_least(code, count, pct, n):
+    """Violation list of an "at least pct%" rule (DOMAIN §3.3)."""
+    required = at_least_count(pct, n)
+    if count >= required:
+        return []
+    return [_violation(code, count=count, required=required, n=n, pct=pct)]
+
+
+def _at_most(code, count, pct, n, **extra):
+    """Violation list of an "at most pct%" rule (DOMAIN §3.3)."""
+    allowed = share_count(pct, n)
+    if count <= allowed:
+        return []
+    return [_violation(code, count=count, allowed=allowed, n=n, pct=pct, **extra)]
+
+
+def _largest(leader, counts, n):
+    """Violation list of "``leader`` is the largest group" (DOMAIN §3.3)."""
+    other, other_count = _largest_other(counts, leader)
+    if other_count <= counts[leader]:
+        return []
+    return [
+        _violation(
+            leader + "_not_largest",
+            count=counts[leader],
+            other=PREDIKAT_LABELS[other],
+            other_key=other,
+            other_count=other_count,
+            n=n,
+        )
+    ]
+
+
+def check_distribusi_counts(predikat_organisasi, counts):
+    """Violations of the pola distribusi for counts ``{predikat: count}``.
+
+    DOMAIN §3.3 (PermenPANRB 6/2022 lampiran, pola distribusi predikat kinerja
+    pegawai), with the rounding of the module docstring. Missing keys count 0.
+    See ``check_distribusi`` for the result format.
+    """
+    _check_key(predikat_organisasi, PREDIKAT_ORGANISASI, "predikat organisasi")
+    for key, value in counts.items():
+        _check_key(key, PREDIKAT, "predikat kinerja")
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ValueError(
+                "Count of %s must be a non-negative whole number, got %r."
+                % (key, value)
+            )
+    c = {p: counts.get(p, 0) for p in PREDIKAT}
+    n = sum(c.values())
+    if n == 0:
+        return []
+    big, maj, minor = PERSEN_TERBESAR_MAKS, PERSEN_MAYORITAS_MIN, PERSEN_MINORITAS
+    bp_or_kurang = c["butuh_perbaikan"] + c["kurang"]
+    sb_above_10 = {
+        "code": "sangat_baik_above_10",
+        "count": c["sangat_baik"],
+        "pct": minor,
+        "n": n,
+        "organisasi": PREDIKAT_ORGANISASI_LABELS[predikat_organisasi],
+    }
+    if predikat_organisasi == "istimewa":
+        return _largest("sangat_baik", c, n) + _at_most(
+            "sangat_baik_above_max", c["sangat_baik"], big, n
+        )
+    if predikat_organisasi == "baik":
+        out = _largest("baik", c, n) + _at_most("baik_above_max", c["baik"], big, n)
+        if bp_or_kurang < 1:
+            out.append(
+                _violation(
+                    "baik_needs_bp_or_kurang", count=bp_or_kurang, required=1, n=n
+                )
+            )
+        return out
+    if predikat_organisasi == "butuh_perbaikan":
+        return _at_least("bp_below_min", c["butuh_perbaikan"], maj, n) + _at_most(
+            **sb_above_10
+        )
+    if predikat_organisasi == "kurang":
+        return (
+            _at_least("kurang_below_min", c["kurang"], maj, n)
+            + _at_least("bp_below_10", c["butuh_perbaikan"], minor, n)
+            + _at_most(**sb_above_10)
+        )
+    out = _at_least("sangat_kurang_below_min", c["sangat_kurang"], maj, n)
+    out += _at_least("kurang_or_bp_below_10", bp_or_kurang, minor, n)
+    if c["sangat_baik"] > 0:
+        out.append(
+            _violation(
+                "sangat_baik_not_allowed", count=c["sangat_baik"], allowed=0, n=n
+            )
+        )
+    return out
+
+
+def check_distribusi(predikat_organisasi, predikat_list):
+    """Check the unit's predikat pegawai against the pola distribusi.
+
+    DOMAIN §3.3, PermenPANRB 6/2022 lampiran (capaian kinerja organisasi and pola
+    distribusi predikat kinerja pegawai); shares rounded as the module docstring
+    states. ``predikat_list`` holds one predikat key per evaluated pegawai (the
+    unit leader excluded); ``False``/``None`` items (not yet rated) are ignored
+    and unknown keys raise ValueError.
+
+    Returns a list of violations, empty when the distribution is lawful (an
+    empty unit is lawful). Each violation is a dict ``{'code', 'message',
+    'params'}``: ``code`` a key of ``VIOLATION_MESSAGES``, ``message`` its
+    template formatted with ``params`` (``count``, ``n`` and, depending on the
+    rule, ``allowed``, ``required``, ``pct``, ``other``, ``other_key``,
+    ``other_count``, ``organisasi``).
+    """
+    return check_distribusi_counts(predikat_organisasi, count_predikat(predikat_list))
+
+
+def _aturan(predikat_organisasi, n):
+    """Per-group rule bounds for a unit of ``n`` (DOMAIN §3.3).
+
+    Returns ``(lo, hi, largest, combined)``: per-predikat minimum and maximum
+    allowed by the rules taken one group at a time, the predikat that must be
+    the largest group (or None), and ``(predikat tuple, minimum)`` for the
+    combined "and/or" minimum (or None).
+    """
+    lo = dict.fromkeys(PREDIKAT, 0)
+    hi = dict.fromkeys(PREDIKAT, n)
+    largest = combined = None
+    big, maj, minor = PERSEN_TERBESAR_MAKS, PERSEN_MAYORITAS_MIN, PERSEN_MINORITAS
+    if predikat_organisasi == "istimewa":
+        largest = "sangat_baik"
+        hi["sangat_baik"] = share_count(big, n)
+    elif predikat_organisasi == "baik":
+        largest = "baik"
+        hi["baik"] = share_count(big, n)
+        combined = (("butuh_perbaikan", "kurang"), 1 if n > 0 else 0)
+    elif predikat_organisasi == "butuh_perbaikan":
+        lo["butuh_perbaikan"] = at_least_count(maj, n)
+        hi["sangat_baik"] = share_count(minor, n)
+    elif predikat_organisasi == "kurang":
+        lo["kurang"] = at_least_count(maj, n)
+        lo["butuh_perbaikan"] = at_least_count(minor, n)
+        hi["sangat_baik"] = share_count(minor, n)
+    else:
+        lo["sangat_kurang"] = at_least_count(maj, n)
+        combined = (("kurang", "butuh_perbaikan"), at_least_count(minor, n))
+        hi["sangat_baik"] = 0
+    return lo, hi, largest, combined
+
+
+def _construct(n, lo, hi, largest, combined):
+    """A lawful distribution within the bounds, or None (greedy, exact).
+
+    For each possible size L of the ``largest`` group (largest first) every other
+    group is capped at L; with L fixed the constraints are per-group bounds, one
+    "and/or" minimum and the total, which a greedy filling decides exactly.
+    """
+    if largest is None:
+        sizes = [None]
+    else:
+        sizes = range(min(hi[largest], n), lo[largest] - 1, -1)
+    for size in sizes:
+        caps = dict(hi)
+        counts = dict(lo)
+        if size is not None:
+            caps = {p: min(hi[p], size) for p in PREDIKAT}
+            counts[largest] = size
+        if any(counts[p] > caps[p] for p in PREDIKAT):
+            continue
+        if combined:
+            members, minimum = combined
+            for p in members:
+                missing = minimum - sum(counts[q] for q in members)
+                if missing <= 0:
+                    break
+                counts[p] += min(missing, caps[p] - counts[p])
+            if sum(counts[q] for q in members) < minimum:
+                continue
+        remaining = n - sum(counts.values())
+        if remaining < 0:
+            continue
+        for p in PREDIKAT:
+            add = min(remaining, caps[p] - counts[p])
+            counts[p] += add
+            remaining -= add
+        if remaining == 0:
+            return counts
+    return None
+
+
+def contoh_distribusi(predikat_organisasi, n):
+    """One lawful distribution ``{predikat: count}`` for a unit of ``n``, or None.
+
+    DOMAIN §3.3. The example favours the largest allowed leading group and fills
+    the rest in predikat order (best first). None when no lawful distribution
+    exists (see the module docstring for the small units concerned).
+    """
+    _check_key(predikat_organisasi, PREDIKAT_ORGANISASI, "predikat organisasi")
+    if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+        raise ValueError("n must be a non-negative whole number, got %r." % (n,))
+    return _construct(n, *_aturan(predikat_organisasi, n))
+
+
+def kalkulator_distribusi(predikat_organisasi, n):
+    """How many pegawai of a unit of ``n`` may get each predikat (DOMAIN §3.3).
+
+    What BKD staff compute in spreadsheets, with the rounding of the module
+    docstring and consistent with ``check_distribusi``. Returns a dict:
+
+    * one key per predikat -> ``{'min': int, 'max': int}``: when a lawful
+      distribution exists, the smallest and largest number of pegawai that
+      predikat has in some lawful distribution (tight bounds: every value in
+      between is attainable, but the bounds of different predikat are not
+      independent: they are coupled by the total ``n``, by the "largest group"
+      rule and by the "and/or" minimum). When none exists, the bounds the rules
+      give one group at a time;
+    * ``'n'``: the unit size; ``'feasible'``: whether a lawful distribution
+      exists; ``'contoh'``: one lawful distribution (``{predikat: count}``) or
+      False;
+    * ``'largest'``: the predikat that must be the largest group (ties allowed)
+      or False; ``'combined'``: ``{'predikat': [keys], 'min': int}`` for an
+      "and/or" minimum, or False;
+    * ``'note'``: an English sentence on the coupling above.
+    """
+    _check_key(predikat_organisasi, PREDIKAT_ORGANISASI, "predikat organisasi")
+    if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+        raise ValueError("n must be a non-negative whole number, got %r." % (n,))
+    lo, hi, largest, combined = _aturan(predikat_organisasi, n)
+    contoh = _construct(n, lo, hi, largest, combined)
+    result = {}
+    for p in PREDIKAT:
+        if contoh is None:
+            result[p] = {"min": lo[p], "max": hi[p]}
+            continue
+        feasible = [
+            v
+            for v in range(lo[p], hi[p] + 1)
+            if _construct(n, {**lo, p: v}, {**hi, p: v}, largest, combined)
+        ]
+        result[p] = {"min": feasible[0], "max": feasible[-1]}
+    notes = [
+        "Bounds are per predikat; they are not independent: the counts must add "
+        "up to %d." % n
+    ]
+    if largest:
+        notes.append(
+            "%s must be the largest group (no other predikat may have more pegawai)."
+            % PREDIKAT_LABELS[largest]
+        )
+    if combined:
+        notes.append(
+            "%s together: at least %d."
+            % (" and/or ".join(PREDIKAT_LABELS[p] for p in combined[0]), combined[1])
+        )
+    if contoh is None:
+        notes.append("No lawful distribution exists for a unit of %d." % n)
+    result.update(
+        n=n,
+        feasible=contoh is not None,
+        contoh=contoh or False,
+        largest=largest or False,
+        combined={"predikat": list(combined[0]), "min": combined[1]}
+        if combined
+        else False,
+        note=" ".join(notes),
+    )
+    return result
+
+
+# ---------------------------------------------------------------------------
+# DOMAIN §3.4: quantitative capaian (PermenPANRB 8/2021 lampiran)
+# ---------------------------------------------------------------------------
+
+POLARITAS = ("maximize", "minimize")
+
+#: Kategori of the nilai capaian IKI (DOMAIN §3.4), best first.
+KATEGORI_CAPAIAN = ("sangat_baik", "baik", "cukup", "kurang", "sangat_kurang")
+KATEGORI_CAPAIAN_LABELS = {
+    "sangat_baik": "Sangat Baik",
+    "baik": "Baik",
+    "cukup": "Cukup",
+    "kurang": "Kurang",
+    "sangat_kurang": "Sangat Kurang",
+}
+
+
+def capaian_iki(
+    realisasi, target_min, target_max=None, polaritas="maximize", maksimal=False
+):
+    """Capaian of one indikator kinerja individu, in percent.
+
+    DOMAIN §3.4, PermenPANRB 8/2021 lampiran:
+
+    * ``maximize`` (higher is better): realisasi / target x 100;
+    * ``minimize`` (kondisi khusus, lower is better):
+      (1 + (1 - realisasi / target)) x 100, clamped at 0;
+    * range target (``target_min`` .. ``target_max``): a realisasi above the range
+      is measured against the upper bound, below it against the lower bound,
+      inside it the capaian is 100 (92 for 80-90 -> 102.22; 6.5 for 7-8 bulan,
+      minimize -> 107.14);
+    * ``maksimal``: the target is already the maximum attainable (e.g. 100% bebas
+      temuan), so the capaian is capped at 100.
+
+    ``target_max`` None, False or 0 (an unset Odoo float) means a single target.
+
+    Computed exactly and returned as a float rounded half up to 2 decimals.
+    Raises ValueError for a missing or negative realisasi, a target <= 0, a
+    ``target_max`` below ``target_min`` or an unknown polaritas.
+    """
+    _check_key(polaritas, POLARITAS, "polaritas")
+    real = _to_fraction(realisasi, "realisasi")
+    low = _to_fraction(target_min, "target_min")
+    if target_max is None or target_max is False or target_max == 0:
+        high = low  # a single target (Odoo's unset float field reads 0.0)
+    else:
+        high = _to_fraction(target_max, "target_max")
+    if real < 0:
+        raise ValueError("realisasi cannot be negative, got %r." % (realisasi,))
+    if low <= 0:
+        raise ValueError("target_min must be greater than 0, got %r." % (target_min,))
+    if high < low:
+        raise ValueError(
+            "target_max (%r) cannot be lower than target_min (%r)."
+            % (target_max, target_min)
+        )
+    if low <= real <= high:
+        value = Fraction(100)
+    else:
+        target = high if real > high else low
+        if polaritas == "maximize":
+            value = real / target * 100
+        else:
+            value = max(Fraction(0), (1 + (1 - real / target)) * 100)
+    if maksimal:
+        value = min(value, Fraction(100))
+    return float(_round_half_up(value, 2))
+
+
+def capaian_persen_bulat(capaian):
+    """Capaian rounded half up to a whole percent (99.5 -> 100, 99.49 -> 99).
+
+    DOMAIN §3.4: "capaian between bands is rounded to whole percent first".
+    """
+    value = _to_fraction(capaian, "capaian")
+    if value < 0:
+        raise ValueError("capaian cannot be negative, got %r." % (capaian,))
+    return int(_round_half_up(value))
+
+
+def nilai_capaian_iki(capaian, maksimal=False):
+    """Kategori and nilai of a capaian IKI: ``(kategori, nilai)``.
+
+    DOMAIN §3.4, PermenPANRB 8/2021 lampiran. The capaian is first rounded half
+    up to a whole percent c (99.5 -> 100), then:
+
+    * c > 110: sangat_baik, 120;
+    * 101..110: sangat_baik, 110 + (120 - 110) / (110 - 101) x (c - 101);
+    * 100: baik, 109 (with ``maksimal`` - a target that is already the maximum
+      attainable - met at 100% or more: sangat_baik, 120);
+    * 80..99: cukup, 70 + (89 - 70) / (99 - 80) x (c - 80);
+    * 60..79: kurang, 50 + (69 - 50) / (79 - 60) x (c - 60);
+    * 0..59: sangat_kurang, c / 59 x 49.
+
+    The nilai is a float rounded half up to 2 decimals (98% -> ('cukup', 88.0)).
+    """
+    c = capaian_persen_bulat(capaian)
+    if maksimal and c >= 100:
+        kategori, nilai = "sangat_baik", Fraction(120)
+    elif c > 110:
+        kategori, nilai = "sangat_baik", Fraction(120)
+    elif c >= 101:
+        kategori = "sangat_baik"
+        nilai = 110 + Fraction(120 - 110, 110 - 101) * (c - 101)
+    elif c == 100:
+        kategori, nilai = "baik", Fraction(109)
+    elif c >= 80:
+        kategori, nilai = "cukup", 70 + Fraction(89 - 70, 99 - 80) * (c - 80)
+    elif c >= 60:
+        kategori, nilai = "kurang", 50 + Fraction(69 - 50, 79 - 60) * (c - 60)
+    else:
+        kategori, nilai = "sangat_kurang", Fraction(c, 59) * 49
+    return kategori, float(_round_half_up(nilai, 2))
+
+
+#: Whole-percent thresholds of the rating suggestion (DOMAIN §3.1 / §3.4): above
+#: expectation is a capaian over 100% (kategori sangat_baik), below expectation
+#: under 80% (kategori kurang / sangat_kurang).
+CAPAIAN_DI_ATAS_LEBIH_DARI = 100
+CAPAIAN_DI_BAWAH_KURANG_DARI = 80
+
+
+def rating_from_capaian(capaian_list):
+    """Suggested rating hasil kerja from the capaian of the indikator.
+
+    DOMAIN §3.1 and §3.4: under PermenPANRB 6/2022 this is a suggestion only,
+    the pejabat penilai decides. ``capaian_list`` holds ``(capaian, is_utama)``
+    pairs (a bare number counts as utama); items whose capaian is None/False are
+    ignored. Each capaian is rounded to a whole percent first; it is *above*
+    expectation when over 100% and *below* when under 80%.
+
+    * ``di_atas`` when more than half are above and no utama is below;
+    * ``di_bawah`` when more than half are below;
+    * ``sesuai`` otherwise; None when there is nothing to judge.
+    """
+    items = []
+    for item in capaian_list:
+        if isinstance(item, (tuple, list)):
+            capaian, is_utama = item
+        else:
+            capaian, is_utama = item, True
+        if capaian is None or capaian is False:
+            continue
+        items.append((capaian_persen_bulat(capaian), bool(is_utama)))
+    if not items:
+        return None
+    above = sum(1 for c, _u in items if c > CAPAIAN_DI_ATAS_LEBIH_DARI)
+    below = sum(1 for c, _u in items if c < CAPAIAN_DI_BAWAH_KURANG_DARI)
+    utama_below = any(u and c < CAPAIAN_DI_BAWAH_KURANG_DARI for c, u in items)
+    if 2 * above > len(items) and not utama_below:
+        return "di_atas"
+    if 2 * below > len(items):
+        return "di_bawah"
+    return "sesuai"
+
+
+def rating_suggestion_from_periods(ratings):
+    """Suggested annual rating from the periodic ratings (DOMAIN §3).
+
+    ``ratings`` are in chronological order (oldest first); False/None (period
+    not rated) are ignored, unknown keys raise ValueError. Returns the most
+    frequent rating; a tie goes to the tied rating given most recently. None
+    when no period is rated. A suggestion only: the pejabat penilai decides.
+    """
+    counts = {}
+    last_seen = {}
+    for index, rating in enumerate(ratings):
+        if rating is None or rating is False:
+            continue
+        _check_key(rating, RATINGS, "rating")
+        counts[rating] = counts.get(rating, 0) + 1
+        last_seen[rating] = index
+    if not counts:
+        return None
+    return max(counts, key=lambda r: (counts[r], last_seen[r]))
+
+
+# ---------------------------------------------------------------------------
+# DOMAIN §4: tindak lanjut
+# ---------------------------------------------------------------------------
+
+
+def angka_kredit(predikat, jenjang, bulan=12):
+    """Angka kredit earned by a pejabat fungsional (DOMAIN §4, PermenPANRB 1/2023).
+
+    koefisien[jenjang] x persentase[predikat] / 100 x bulan / 12, the months
+    counting pro rata; returned as a float rounded half up to 3 decimals
+    (ahli_pertama, baik, 6 bulan -> 6.25). ValueError for an unknown predikat or
+    jenjang, or ``bulan`` outside 1..12.
+    """
+    _check_key(predikat, PREDIKAT, "predikat kinerja")
+    _check_key(jenjang, JENJANG_FUNGSIONAL, "jenjang fungsional")
+    if isinstance(bulan, bool) or not isinstance(bulan, int) or not 1 <= bulan <= 12:
+        raise ValueError(
+            "bulan must be a whole number from 1 to 12, got %r." % (bulan,)
+        )
+    koefisien = _to_fraction(KOEFISIEN_ANGKA_KREDIT[jenjang], "koefisien")
+    value = koefisien * PERSENTASE_ANGKA_KREDIT[predikat] / 100 * Fraction(bulan, 12)
+    return float(_round_half_up(value, 3))
+
+
+PREDIKAT_RANK = {p: len(PREDIKAT) - i for i, p in enumerate(PREDIKAT)}
+RATING_RANK = {r: len(RATINGS) - i for i, r in enumerate(RATINGS)}
+
+#: Reason codes of ``rekomendasi_perpanjangan`` -> English message.
+REKOMENDASI_REASONS = {
+    "memenuhi": "The predikat and the rating perilaku meet the thresholds.",
+    "predikat_missing": "There is no annual predikat.",
+    "perilaku_missing": "There is no rating perilaku.",
+    "predikat_below_min": "The predikat is below the threshold.",
+    "perilaku_below_min": "The rating perilaku is below the threshold.",
+    "predikat_and_perilaku_below_min": (
+        "Both the predikat and the rating perilaku are below the thresholds."
+    ),
+}
+
+
+def predikat_at_least(predikat, minimum):
+    """Whether ``predikat`` ranks at or above ``minimum`` (DOMAIN §3.2 order).
+
+    sangat_baik > baik > butuh_perbaikan > kurang > sangat_kurang.
+    """
+    _check_key(predikat, PREDIKAT, "predikat kinerja")
+    _check_key(minimum, PREDIKAT, "minimum predikat")
+    return PREDIKAT_RANK[predikat] >= PREDIKAT_RANK[minimum]
+
+
+def rating_at_least(rating, minimum):
+    """Whether ``rating`` ranks at or above ``minimum``: di_atas > sesuai > di_bawah."""
+    _check_key(rating, RATINGS, "rating")
+    _check_key(minimum, RATINGS, "minimum rating")
+    return RATING_RANK[rating] >= RATING_RANK[minimum]
+
+
+def rekomendasi_perpanjangan(
+    predikat, rating_perilaku, min_predikat="baik", min_perilaku="sesuai"
+):
+    """Advice on extending a PPPK / PPPK Paruh Waktu contract.
+
+    DOMAIN §4 (PP 49/2018 Pasal 37; the DKI rule): ``diperpanjang`` when the
+    annual predikat is at least ``min_predikat`` (order sangat_baik > baik >
+    butuh_perbaikan > kurang > sangat_kurang: Kurang/Misconduct ranks below
+    Butuh Perbaikan) and the rating perilaku at least ``min_perilaku`` (di_atas >
+    sesuai > di_bawah); otherwise ``tidak_diperpanjang``. The thresholds are a
+    company setting. Returns ``(advice, reason_code)``, reason codes in
+    ``REKOMENDASI_REASONS``. A missing predikat or rating (None/False) gives
+    ``tidak_diperpanjang``; unknown keys raise ValueError.
+    """
+    _check_key(min_predikat, PREDIKAT, "minimum predikat")
+    _check_key(min_perilaku, RATINGS, "minimum rating perilaku")
+    if predikat is None or predikat is False:
+        return "tidak_diperpanjang", "predikat_missing"
+    if rating_perilaku is None or rating_perilaku is False:
+        _check_key(predikat, PREDIKAT, "predikat kinerja")
+        return "tidak_diperpanjang", "perilaku_missing"
+    predikat_ok = predikat_at_least(predikat, min_predikat)
+    perilaku_ok = rating_at_least(rating_perilaku, min_perilaku)
+    if predikat_ok and perilaku_ok:
+        return "diperpanjang", "memenuhi"
+    if not predikat_ok and not perilaku_ok:
+        return "tidak_diperpanjang", "predikat_and_perilaku_below_min"
+    if not predikat_ok:
+        return "tidak_diperpanjang", "predikat_below_min"
+    return "tidak_diperpanjang", "perilaku_below_min"
+
+
+def tpp_kinerja_factor(predikat, table=None):
+    """Kinerja factor of the TPP, 0.0 .. 1.0 (DOMAIN §4, PP 12/2019 / Perkada).
+
+    ``table`` maps predikat -> persentase (0-100), the company's
+    ``hr.skp.tpp.rule`` lines; default ``DEFAULT_TPP_PERSENTASE``. A predikat
+    missing from ``table`` falls back to the default table. No report
+    (predikat None/False) -> 0.0: the kinerja part is cut. Unknown predikat or a
+    persentase outside 0..100 raise ValueError.
+    """
+    if predikat is None or predikat is False:
+        return 0.0
+    _check_key(predikat, PREDIKAT, "predikat kinerja")
+    table = DEFAULT_TPP_PERSENTASE if table is None else table
+    persentase = table.get(predikat, DEFAULT_TPP_PERSENTASE[predikat])
+    value = _to_fraction(persentase, "TPP persentase of %s" % predikat)
+    if not 0 <= value <= 100:
+        raise ValueError(
+            "TPP persentase of %s must be between 0 and 100, got %r."
+            % (predikat, persentase)
+        )
+    return float(value / 100)
+
+
+def batas_keberatan(tanggal_terima):
+    """Last day to file a keberatan: received + 14 calendar days.
+
+    DOMAIN §3.5, PP 30/2019 Pasal 59 ("paling lama 14 hari"), counted here as
+    calendar days.
+    """
+    if not isinstance(tanggal_terima, date):
+        raise ValueError("tanggal_terima must be a date, got %r." % (tanggal_terima,))
+    return tanggal_terima + timedelta(days=KEBERATAN_HARI)
+
+
+def batas_tanda_tangan_pppk_pw(tanggal_sk):
+    """Last day for a PPPK Paruh Waktu to sign the SKP: SK received + 10 days.
+
+    DOMAIN §1 and §2 (KepmenPANRB 16/2025), counted as calendar days.
+    """
+    if not isinstance(tanggal_sk, date):
+        raise ValueError("tanggal_sk must be a date, got %r." % (tanggal_sk,))
+    return tanggal_sk + timedelta(days=PPPK_PW_TANDA_TANGAN_HARI)
+
+
+# ---------------------------------------------------------------------------
+# DOMAIN §5: identity data
+# ---------------------------------------------------------------------------
+
+NIP_LENGTH = 18
+#: Plausible birth years in a NIP / NI PPPK (a sanity check, DOMAIN §5).
+NIP_BIRTH_YEAR_MIN = 1940
+NIP_BIRTH_YEAR_MAX = 2015
+#: Minimum age, in years, at the TMT CPNS / first PPPK appointment (sanity check).
+NIP_MIN_AGE = 16
+
+#: NIP error codes of ``validate_nip`` -> English message template.
+NIP_ERRORS = {
+    "nip_empty": "The NIP is empty.",
+    "nip_not_digits": (
+        "The NIP must contain digits only (spaces are ignored); got %(value)s."
+    ),
+    "nip_length": "The NIP must have 18 digits; it has %(length)d.",
+    "nip_birth_date": (
+        "Digits 1-8 of the NIP must be the birth date as YYYYMMDD, born between "
+        "%(min)d and %(max)d; got %(value)s."
+    ),
+    "nip_tmt": (
+        "Digits 9-14 of a PNS NIP must be the TMT CPNS as YYYYMM; got %(value)s."
+    ),
+    "nip_tmt_too_early": (
+        "The TMT CPNS year %(year)d in the NIP is less than %(age)d years after the "
+        "birth year %(birth_year)d."
+    ),
+    "nip_tahun_pengangkatan": (
+        "Digits 9-12 of an NI PPPK must be the year first appointed; %(year)d is "
+        "less than %(age)d years after the birth year %(birth_year)d."
+    ),
+    "nip_gender": ("Digit 15 of the NIP must be 1 (man) or 2 (woman); got %(value)s."),
+    "nip_sequence": "The last 3 digits of the NIP (the sequence) cannot be 000.",
+}
+
+_PPPK_STATUS = ("pppk", "pppk_pw")
+_PNS_STATUS = ("pns", "cpns")
+
+
+def parse_nip(nip):
+    """The NIP without whitespace ('' when empty) (DOMAIN §5)."""
+    if nip is None or nip is False:
+        return ""
+    if isinstance(nip, int) and not isinstance(nip, bool):
+        nip = str(nip)
+    if not isinstance(nip, str):
+        raise ValueError("NIP must be a string, got %r." % (nip,))
+    return re.sub(r"\s+", "", nip)
+
+
+def nip_birth_date(nip):
+    """Birth date encoded in digits 1-8 of a NIP / NI PPPK, or None (DOMAIN §5)."""
+    nip = parse_nip(nip)
+    if len(nip) < 8 or not nip[:8].isdigit():
+        return None
+    try:
+        return date(int(nip[:4]), int(nip[4:6]), int(nip[6:8]))
+    except ValueError:
+        return None
+
+
+def nip_gender(nip):
+    """Gender from digit 15 (1 man, 2 woman) as Odoo's 'male'/'female', or None."""
+    nip = parse_nip(nip)
+    if len(nip) != NIP_LENGTH:
+        return None
+    return {"1": "male", "2": "female"}.get(nip[14])
+
+
+def _nip_error(code, **params):
+    return (code, NIP_ERRORS[code] % params)
+
+
+def validate_nip(nip, asn_status=None):
+    """Errors of a NIP (PNS/CPNS) or NI PPPK: a list of ``(code, message)``.
+
+    DOMAIN §5. Empty list when valid. Spaces are ignored. Always: 18 digits.
+    Then for ``pns``/``cpns``: digits 1-8 a birth date (born 1940..2015), 9-14
+    the TMT CPNS YYYYMM (month 01-12, year at least 16 after the birth year),
+    digit 15 the gender 1/2, digits 16-18 a sequence other than 000. For
+    ``pppk``/``pppk_pw`` (NI PPPK): 1-8 birth date, 9-12 the year first
+    appointed (at least 16 after the birth year), 13-14 two digits (perjanjian
+    kerja), 15 gender, 16-18 sequence other than 000. For ``non_asn`` or no
+    status only the 18 digits are checked. An empty NIP gives ``nip_empty``: the
+    caller decides whether the number is required (a new PPPK may not have one
+    yet). ValueError for an unknown asn_status.
+    """
+    if asn_status is not None and asn_status is not False:
+        _check_key(asn_status, ASN_STATUS, "asn_status")
+    value = parse_nip(nip)
+    if not value:
+        return [_nip_error("nip_empty")]
+    if not value.isdigit() or not value.isascii():
+        return [_nip_error("nip_not_digits", value=value)]
+    if len(value) != NIP_LENGTH:
+        return [_nip_error("nip_length", length=len(value))]
+    if asn_status not in _PNS_STATUS + _PPPK_STATUS:
+        return []
+    errors = []
+    birth = nip_birth_date(value)
+    if birth is None or not NIP_BIRTH_YEAR_MIN <= birth.year <= NIP_BIRTH_YEAR_MAX:
+        errors.append(
+            _nip_error(
+                "nip_birth_date",
+                value=value[:8],
+                min=NIP_BIRTH_YEAR_MIN,
+                max=NIP_BIRTH_YEAR_MAX,
+            )
+        )
+        birth = None
+    if asn_status in _PNS_STATUS:
+        year, month = int(value[8:12]), int(value[12:14])
+        if not 1 <= month <= 12:
+            errors.append(_nip_error("nip_tmt", value=value[8:14]))
+        elif birth and year < birth.year + NIP_MIN_AGE:
+            errors.append(
+                _nip_error(
+                    "nip_tmt_too_early",
+                    year=year,
+                    birth_year=birth.year,
+                    age=NIP_MIN_AGE,
+                )
+            )
+    else:
+        year = int(value[8:12])
+        if birth and year < birth.year + NIP_MIN_AGE:
+            errors.append(
+                _nip_error(
+                    "nip_tahun_pengangkatan",
+                    year=year,
+                    birth_year=birth.year,
+                    age=NIP_MIN_AGE,
+                )
+            )
+    if value[14] not in "12":
+        errors.append(_nip_error("nip_gender", value=value[14]))
+    if value[15:] == "000":
+        errors.append(_nip_error("nip_sequence"))
+    return errors
+
+
+def format_nip(nip, asn_status=None):
+    """NIP grouped for print (DOMAIN §5).
+
+    PNS/CPNS (default): ``19860926 201505 1 001``; NI PPPK (``pppk``/``pppk_pw``):
+    ``19900101 2021 21 1 001``. A value that is not 18 digits is returned
+    without whitespace, unchanged otherwise.
+    """
+    value = parse_nip(nip)
+    if len(value) != NIP_LENGTH or not value.isdigit():
+        return value
+    if asn_status in _PPPK_STATUS:
+        parts = (value[:8], value[8:12], value[12:14], value[14], value[15:])
+    else:
+        parts = (value[:8], value[8:14], value[14], value[15:])
+    return " ".join(parts)
+
+
+_PANGKAT_LABELS = dict(PANGKAT_PNS)
+_PANGKAT_LABELS.update(GOLONGAN_PPPK)
+
+
+def pangkat_label(key):
+    """Label of a pangkat/golongan key (DOMAIN §5).
+
+    ``'III/a'`` -> ``'Penata Muda'``; a PPPK golongan ``'IX'`` -> ``'Golongan IX'``;
+    None/False -> ''. Unknown keys raise ValueError.
+    """
+    if key is None or key is False:
+        return ""
+    if key not in _PANGKAT_LABELS:
+        raise ValueError(
+            "Unknown pangkat/golongan %r; expected a PNS key I/a .. IV/e or a PPPK "
+            "golongan I .. XVII." % (key,)
+        )
+    return _PANGKAT_LABELS[key]
+
+
+# ---------------------------------------------------------------------------
+# DOMAIN §1: RHK written as a result, not an activity
+# ---------------------------------------------------------------------------
+
+#: Verbs that make an RHK read like an activity (DOMAIN §1).
+ACTIVITY_VERBS = frozenset(
+    """
+    melaksanakan mengikuti menyusun membuat melakukan mengerjakan menyiapkan
+    mengelola menyelenggarakan menginput mengumpulkan menyampaikan memberikan
+    membantu memfasilitasi mengoordinasikan mengkoordinasikan memantau
+    memonitor mengevaluasi menganalisis menghadiri merencanakan memproses
+    memverifikasi mengajukan mengirim mengirimkan menerima mencatat mengarsipkan
+    menyelesaikan mendampingi menangani melayani mengawasi mengolah menghitung
+    berkoordinasi berpartisipasi berkonsultasi
+    """.split()
+)
+
+#: Words starting with "me" that are not meN- verbs (nouns and the like).
+_ME_NOUNS = frozenset(
+    """
+    media mediasi medis medik meja mekanisme mekanik menteri mental mentor menu
+    mesin meter meterai metode metodologi merek merk memo memori memorandum
+    menara merah meriah mebel mega megah mei melati melayu member membran
+    menit merger meteorologi metropolitan medan medali mercusuar mess meeting
+    merdeka merpati mesjid metrik metro
+    """.split()
+)
+
+_ME_VERB = re.compile(
+    r"^(?:me[lrwy]|mem[bpf]|men[dcjtsy]|meng|meny|men[aeiou]|mem[aeiou])"
+)
+
+
+def is_activity_phrase(text):
+    """Whether an RHK reads like an activity rather than a result (soft warning).
+
+    DOMAIN §1: an RHK is written as a result ("Tersusunnya laporan ..."), not an
+    activity ("Menyusun laporan ..."). True when the first word is a known
+    activity verb or has the shape of a meN- verb (me-, mem-, men-, meng-,
+    meny-); False for result forms - words starting with ter- or ending in -nya
+    ("Tersusunnya", "Meningkatnya", "Menurunnya") - for nouns ("Laporan",
+    "Media", "Mekanisme") and for empty text. A heuristic: it only warns.
+    """
+    if not text or not isinstance(text, str):
+        return False
+    match = re.search(r"[A-Za-z][A-Za-z-]*", text)
+    if not match:
+        return False
+    word = match.group(0).lower().strip("-")
+    if word in ACTIVITY_VERBS:
+        return True
+    if word.startswith("ter") or word.endswith("nya"):
+        return False
+    if word in _ME_NOUNS or len(word) < 6:
+        return False
+    return bool(_ME_VERB.match(word))

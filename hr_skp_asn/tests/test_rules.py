@@ -1,0 +1,1367 @@
+"""Tests of hr_skp_asn/rules.py, the regulation's pure arithmetic (DOMAIN.md).
+
+Run by Odoo (``odoo-bin --test-enable --test-tags /hr_skp_asn``): no database is
+needed (``BaseCase``). Also runs standalone, with or without Odoo importable:
+``cd hr_skp_asn/tests && python -m unittest test_rules`` (rules.py is then loaded
+from its path).
+"""
+
+import itertools
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+try:
+    from odoo.tests import BaseCase, tagged
+except ImportError:  # standalone run, without Odoo
+    from unittest import TestCase as BaseCase
+
+    def tagged(*_tags):
+        return lambda cls: cls
+
+
+try:  # inside Odoo: odoo.addons.hr_skp_asn.rules
+    from .. import rules
+except ImportError:  # standalone run: load rules.py from its path
+    import importlib.util
+    import pathlib
+
+    _path = pathlib.Path(__file__).resolve().parent.parent / "rules.py"
+    _spec = importlib.util.spec_from_file_location("hr_skp_asn_rules", _path)
+    rules = importlib.util.module_from_spec(_spec)
+    _spec.loader.exec_module(rules)
+
+SB, B, BP, K, SK = rules.PREDIKAT
+ORGS = rules.PREDIKAT_ORGANISASI
+
+
+def _units(**counts):
+    """A predikat list from counts, e.g. _units(sangat_baik=7, baik=3)."""
+    return [p for p in rules.PREDIKAT for _i in range(counts.get(p, 0))]
+
+
+def _codes(violations):
+    return [v["code"] for v in violations]
+
+
+def _oracle_share(pct, n):
+    """DOMAIN §3.3 rounding, computed independently (Decimal, half up)."""
+    value = Decimal(pct) * Decimal(n) / Decimal(100)
+    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def _oracle_lawful(org, c):
+    """DOMAIN §3.3 table, written independently of rules.py, for counts ``c``."""
+    n = sum(c.values())
+    if n == 0:
+        return True
+
+    def at_least(pct):
+        return max(1, _oracle_share(pct, n))
+
+    if org == "istimewa":
+        return c[SB] == max(c.values()) and c[SB] <= _oracle_share(70, n)
+    if org == "baik":
+        return (
+            c[B] == max(c.values())
+            and c[B] <= _oracle_share(70, n)
+            and c[BP] + c[K] >= 1
+        )
+    if org == "butuh_perbaikan":
+        return c[BP] >= at_least(60) and c[SB] <= _oracle_share(10, n)
+    if org == "kurang":
+        return (
+            c[K] >= at_least(60)
+            and c[BP] >= at_least(10)
+            and c[SB] <= _oracle_share(10, n)
+        )
+    return c[SK] >= at_least(60) and c[K] + c[BP] >= at_least(10) and c[SB] == 0
+
+
+def _compositions(n, parts=5):
+    """Every way to split n pegawai over the 5 predikat."""
+    for cuts in itertools.combinations(range(n + parts - 1), parts - 1):
+        previous, counts = -1, []
+        for cut in cuts:
+            counts.append(cut - previous - 1)
+            previous = cut
+        counts.append(n + parts - 1 - previous - 1)
+        yield dict(zip(rules.PREDIKAT, counts, strict=True))
+
+
+@tagged("post_install", "-at_install")
+class TestConstants(BaseCase):
+    """Keys of CONTRACT.md and tables of DOMAIN §1, §4, §5."""
+
+    def test_contract_keys(self):
+        """CONTRACT.md selections: rating, predikat, predikat organisasi keys."""
+        self.assertEqual(rules.RATINGS, ("di_atas", "sesuai", "di_bawah"))
+        self.assertEqual(
+            rules.PREDIKAT,
+            ("sangat_baik", "baik", "butuh_perbaikan", "kurang", "sangat_kurang"),
+        )
+        self.assertEqual(
+            rules.PREDIKAT_ORGANISASI,
+            ("istimewa", "baik", "butuh_perbaikan", "kurang", "sangat_kurang"),
+        )
+        self.assertEqual(
+            rules.ASN_STATUS, ("pns", "cpns", "pppk", "pppk_pw", "non_asn")
+        )
+        self.assertEqual(
+            rules.JENJANG_FUNGSIONAL,
+            (
+                "pemula",
+                "terampil",
+                "mahir",
+                "penyelia",
+                "ahli_pertama",
+                "ahli_muda",
+                "ahli_madya",
+                "ahli_utama",
+            ),
+        )
+        self.assertEqual(rules.PREDIKAT_LABELS[K], "Kurang/Misconduct")
+        for selection in (
+            rules.RATING_SELECTION,
+            rules.PREDIKAT_SELECTION,
+            rules.PREDIKAT_ORGANISASI_SELECTION,
+            rules.PANGKAT_PNS,
+            rules.GOLONGAN_PPPK,
+            rules.PANGKAT_GOLONGAN_SELECTION,
+        ):
+            self.assertIsInstance(selection, list)  # fields.Selection wants a list
+
+    def test_berakhlak_domain_1(self):
+        """DOMAIN §1: the 7 BerAKHLAK values in order, three panduan lines each."""
+        self.assertEqual(
+            [key for key, _label, _panduan in rules.BERAKHLAK],
+            [
+                "berorientasi_pelayanan",
+                "akuntabel",
+                "kompeten",
+                "harmonis",
+                "loyal",
+                "adaptif",
+                "kolaboratif",
+            ],
+        )
+        self.assertEqual(
+            [label for _key, label, _panduan in rules.BERAKHLAK],
+            [
+                "Berorientasi Pelayanan",
+                "Akuntabel",
+                "Kompeten",
+                "Harmonis",
+                "Loyal",
+                "Adaptif",
+                "Kolaboratif",
+            ],
+        )
+        for key, _label, panduan in rules.BERAKHLAK:
+            with self.subTest(key=key):
+                self.assertEqual(len(panduan.split("\n")), 3)
+        panduan = dict((k, p) for k, _l, p in rules.BERAKHLAK)
+        self.assertEqual(
+            panduan["berorientasi_pelayanan"].split("\n"),
+            [
+                "Memahami dan memenuhi kebutuhan masyarakat",
+                "Ramah, cekatan, solutif, dan dapat diandalkan",
+                "Melakukan perbaikan tiada henti",
+            ],
+        )
+        self.assertIn("Tidak menyalahgunakan kewenangan jabatan", panduan["akuntabel"])
+        self.assertIn("Bertindak proaktif", panduan["adaptif"])
+        self.assertIn("Menjaga rahasia jabatan dan negara", panduan["loyal"])
+
+    def test_pangkat_pns_domain_5(self):
+        """DOMAIN §5: pangkat/golongan PNS I/a .. IV/e, exactly."""
+        self.assertEqual(
+            rules.PANGKAT_PNS,
+            [
+                ("I/a", "Juru Muda"),
+                ("I/b", "Juru Muda Tk. I"),
+                ("I/c", "Juru"),
+                ("I/d", "Juru Tk. I"),
+                ("II/a", "Pengatur Muda"),
+                ("II/b", "Pengatur Muda Tk. I"),
+                ("II/c", "Pengatur"),
+                ("II/d", "Pengatur Tk. I"),
+                ("III/a", "Penata Muda"),
+                ("III/b", "Penata Muda Tk. I"),
+                ("III/c", "Penata"),
+                ("III/d", "Penata Tk. I"),
+                ("IV/a", "Pembina"),
+                ("IV/b", "Pembina Tk. I"),
+                ("IV/c", "Pembina Utama Muda"),
+                ("IV/d", "Pembina Utama Madya"),
+                ("IV/e", "Pembina Utama"),
+            ],
+        )
+
+    def test_golongan_pppk_domain_5(self):
+        """DOMAIN §5: golongan PPPK I .. XVII, Roman numerals without letter."""
+        keys = [key for key, _label in rules.GOLONGAN_PPPK]
+        self.assertEqual(len(keys), 17)
+        self.assertEqual(keys[0], "I")
+        self.assertEqual(keys[8], "IX")
+        self.assertEqual(keys[-1], "XVII")
+        self.assertEqual(len(set(keys)), 17)
+        pangkat_keys = {key for key, _label in rules.PANGKAT_PNS}
+        self.assertFalse(pangkat_keys & set(keys))
+        self.assertEqual(len(rules.PANGKAT_GOLONGAN_SELECTION), 34)
+
+    def test_pangkat_label(self):
+        """DOMAIN §5: pangkat_label of PNS and PPPK keys."""
+        self.assertEqual(rules.pangkat_label("III/a"), "Penata Muda")
+        self.assertEqual(rules.pangkat_label("I/a"), "Juru Muda")
+        self.assertEqual(rules.pangkat_label("IV/e"), "Pembina Utama")
+        self.assertEqual(rules.pangkat_label("IV/d"), "Pembina Utama Madya")
+        self.assertEqual(rules.pangkat_label("IX"), "Golongan IX")
+        self.assertEqual(rules.pangkat_label(False), "")
+        self.assertEqual(rules.pangkat_label(None), "")
+        for bad in ("V/a", "III/e", "XVIII", "iii/a"):
+            with self.subTest(bad=bad), self.assertRaisesRegex(ValueError, "pangkat"):
+                rules.pangkat_label(bad)
+
+    def test_angka_kredit_tables_domain_4(self):
+        """DOMAIN §4 (PermenPANRB 1/2023): koefisien and persentase tables."""
+        self.assertEqual(
+            rules.KOEFISIEN_ANGKA_KREDIT,
+            {
+                "pemula": 3.75,
+                "terampil": 5,
+                "mahir": 12.5,
+                "penyelia": 25,
+                "ahli_pertama": 12.5,
+                "ahli_muda": 25,
+                "ahli_madya": 37.5,
+                "ahli_utama": 50,
+            },
+        )
+        self.assertEqual(
+            rules.PERSENTASE_ANGKA_KREDIT,
+            {SB: 150, B: 100, BP: 75, K: 50, SK: 25},
+        )
+
+    def test_default_tpp_table_domain_4(self):
+        """DOMAIN §4: the default (editable) TPP kinerja percentage table."""
+        self.assertEqual(
+            rules.DEFAULT_TPP_PERSENTASE, {SB: 100, B: 100, BP: 80, K: 60, SK: 40}
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestKuadran(BaseCase):
+    """DOMAIN §3.2 kuadran kinerja, PermenPANRB 6/2022 lampiran: all nine cells."""
+
+    def test_kuadran_di_atas_x_di_bawah_is_kurang(self):
+        self.assertEqual(rules.predikat_kinerja("di_atas", "di_bawah"), "kurang")
+
+    def test_kuadran_di_atas_x_sesuai_is_baik(self):
+        self.assertEqual(rules.predikat_kinerja("di_atas", "sesuai"), "baik")
+
+    def test_kuadran_di_atas_x_di_atas_is_sangat_baik(self):
+        self.assertEqual(rules.predikat_kinerja("di_atas", "di_atas"), "sangat_baik")
+
+    def test_kuadran_sesuai_x_di_bawah_is_kurang(self):
+        self.assertEqual(rules.predikat_kinerja("sesuai", "di_bawah"), "kurang")
+
+    def test_kuadran_sesuai_x_sesuai_is_baik(self):
+        self.assertEqual(rules.predikat_kinerja("sesuai", "sesuai"), "baik")
+
+    def test_kuadran_sesuai_x_di_atas_is_baik(self):
+        self.assertEqual(rules.predikat_kinerja("sesuai", "di_atas"), "baik")
+
+    def test_kuadran_di_bawah_x_di_bawah_is_sangat_kurang(self):
+        self.assertEqual(
+            rules.predikat_kinerja("di_bawah", "di_bawah"), "sangat_kurang"
+        )
+
+    def test_kuadran_di_bawah_x_sesuai_is_butuh_perbaikan(self):
+        self.assertEqual(
+            rules.predikat_kinerja("di_bawah", "sesuai"), "butuh_perbaikan"
+        )
+
+    def test_kuadran_di_bawah_x_di_atas_is_butuh_perbaikan(self):
+        self.assertEqual(
+            rules.predikat_kinerja("di_bawah", "di_atas"), "butuh_perbaikan"
+        )
+
+    def test_kuadran_table_complete(self):
+        """DOMAIN §3.2: 9 cells, every predikat reachable."""
+        cells = {
+            (h, p): rules.predikat_kinerja(h, p)
+            for h in rules.RATINGS
+            for p in rules.RATINGS
+        }
+        self.assertEqual(len(cells), 9)
+        self.assertEqual(set(cells.values()), set(rules.PREDIKAT))
+
+    def test_kuadran_unknown_rating_raises(self):
+        """DOMAIN §3.2: an unknown or missing rating is an error naming it."""
+        with self.assertRaisesRegex(ValueError, "rating hasil kerja 'excellent'"):
+            rules.predikat_kinerja("excellent", "sesuai")
+        with self.assertRaisesRegex(ValueError, "rating perilaku 'baik'"):
+            rules.predikat_kinerja("sesuai", "baik")
+        with self.assertRaisesRegex(ValueError, "rating hasil kerja False"):
+            rules.predikat_kinerja(False, "sesuai")
+        with self.assertRaises(ValueError):
+            rules.predikat_kinerja("sesuai", None)
+
+    def test_rating_unit_leader_domain_3_1(self):
+        """DOMAIN §3.1: the unit leader's rating hasil kerja from the organisation."""
+        self.assertEqual(rules.rating_from_capaian_organisasi("istimewa"), "di_atas")
+        self.assertEqual(rules.rating_from_capaian_organisasi("baik"), "sesuai")
+        for org in ("butuh_perbaikan", "kurang", "sangat_kurang"):
+            with self.subTest(org=org):
+                self.assertEqual(rules.rating_from_capaian_organisasi(org), "di_bawah")
+        with self.assertRaisesRegex(ValueError, "predikat organisasi 'sangat_baik'"):
+            rules.rating_from_capaian_organisasi("sangat_baik")
+
+
+@tagged("post_install", "-at_install")
+class TestDistribusi(BaseCase):
+    """DOMAIN §3.3 pola distribusi, with the half-up rounding of rules.py."""
+
+    def assertLawful(self, org, predikat_list):
+        self.assertEqual(rules.check_distribusi(org, predikat_list), [])
+
+    def assertViolates(self, org, predikat_list, codes):
+        self.assertEqual(_codes(rules.check_distribusi(org, predikat_list)), codes)
+
+    def test_share_count_rounding_half_up(self):
+        """DOMAIN §3.3 rounding: floor(p*n/100 + 1/2), exact."""
+        cases = [
+            (70, 10, 7),
+            (70, 3, 2),  # 2.1
+            (70, 1, 1),  # 0.7
+            (70, 2, 1),  # 1.4
+            (70, 5, 4),  # 3.5 -> 4
+            (60, 1, 1),  # 0.6
+            (60, 2, 1),  # 1.2
+            (60, 5, 3),
+            (60, 10, 6),
+            (10, 5, 1),  # 0.5 -> 1
+            (10, 4, 0),  # 0.4
+            (10, 14, 1),  # 1.4
+            (10, 15, 2),  # 1.5 -> 2
+            (10, 25, 3),  # 2.5 -> 3
+            (0, 9, 0),
+            (100, 9, 9),
+            (70, 0, 0),
+        ]
+        for pct, n, expected in cases:
+            with self.subTest(pct=pct, n=n):
+                self.assertEqual(rules.share_count(pct, n), expected)
+        for pct in (10, 60, 70):
+            for n in range(0, 201):
+                self.assertEqual(rules.share_count(pct, n), _oracle_share(pct, n))
+        self.assertEqual(rules.at_least_count(10, 4), 1)  # never 0 when n > 0
+        self.assertEqual(rules.at_least_count(10, 0), 0)
+        for bad in (-1, 1.5, True, None):
+            with self.subTest(n=bad), self.assertRaises(ValueError):
+                rules.share_count(10, bad)
+        with self.assertRaises(ValueError):
+            rules.share_count(101, 5)
+
+    def test_empty_unit_is_lawful(self):
+        """DOMAIN §3.3: an empty unit (n=0) has nothing to distribute."""
+        for org in ORGS:
+            with self.subTest(org=org):
+                self.assertLawful(org, [])
+                self.assertLawful(org, [False, None, False])
+
+    def test_unrated_pegawai_are_ignored(self):
+        """DOMAIN §3.3: False/None (not yet rated) are not counted."""
+        self.assertLawful("istimewa", [SB, False, None])
+        self.assertLawful("butuh_perbaikan", [BP, None])
+        self.assertEqual(
+            rules.count_predikat([SB, False, B, None, B]),
+            {SB: 1, B: 2, BP: 0, K: 0, SK: 0},
+        )
+
+    def test_unknown_keys_raise(self):
+        """DOMAIN §3.3: unknown predikat or organisation keys are errors."""
+        with self.assertRaisesRegex(ValueError, "predikat kinerja 'cukup'"):
+            rules.check_distribusi("istimewa", [SB, "cukup"])
+        with self.assertRaisesRegex(ValueError, "predikat organisasi 'sangat_baik'"):
+            rules.check_distribusi("sangat_baik", [SB])
+        with self.assertRaises(ValueError):
+            rules.check_distribusi(False, [])
+        with self.assertRaises(ValueError):
+            rules.check_distribusi_counts("baik", {SB: -1})
+
+    # Istimewa -------------------------------------------------------------
+
+    def test_istimewa_n10_sangat_baik_7_ok_8_violates(self):
+        """DOMAIN §3.3 Istimewa: Sangat Baik at most 70% (7 of 10)."""
+        self.assertLawful("istimewa", _units(sangat_baik=7, baik=3))
+        self.assertLawful("istimewa", _units(sangat_baik=7, sangat_kurang=3))
+        result = rules.check_distribusi("istimewa", _units(sangat_baik=8, baik=2))
+        self.assertEqual(_codes(result), ["sangat_baik_above_max"])
+        self.assertEqual(
+            result[0]["params"], {"count": 8, "allowed": 7, "n": 10, "pct": 70}
+        )
+        self.assertEqual(
+            result[0]["message"],
+            "When the organisation is Istimewa, at most 7 of 10 pegawai (70%) may be "
+            "Sangat Baik; 8 are.",
+        )
+
+    def test_istimewa_sangat_baik_largest_ties_allowed(self):
+        """DOMAIN §3.3 Istimewa: Sangat Baik is the largest group (ties allowed)."""
+        self.assertLawful("istimewa", _units(sangat_baik=5, baik=5))
+        self.assertLawful(
+            "istimewa",
+            _units(sangat_baik=2, baik=2, butuh_perbaikan=2, kurang=2, sangat_kurang=2),
+        )
+        result = rules.check_distribusi(
+            "istimewa", _units(sangat_baik=4, baik=5, kurang=1)
+        )
+        self.assertEqual(_codes(result), ["sangat_baik_not_largest"])
+        self.assertEqual(
+            result[0]["params"],
+            {
+                "count": 4,
+                "other": "Baik",
+                "other_key": "baik",
+                "other_count": 5,
+                "n": 10,
+            },
+        )
+        self.assertViolates(
+            "istimewa",
+            _units(sangat_baik=1, sangat_kurang=2),
+            ["sangat_baik_not_largest"],
+        )
+
+    def test_istimewa_small_units(self):
+        """DOMAIN §3.3 Istimewa, n=1..3 with the rounding (70%: 1, 1, 2)."""
+        self.assertLawful("istimewa", [SB])
+        self.assertViolates("istimewa", [B], ["sangat_baik_not_largest"])
+        self.assertLawful("istimewa", [SB, B])
+        self.assertViolates("istimewa", [SB, SB], ["sangat_baik_above_max"])
+        self.assertLawful("istimewa", [SB, SB, K])
+        self.assertViolates("istimewa", [SB, SB, SB], ["sangat_baik_above_max"])
+        self.assertViolates("istimewa", [SB, B, BP], [])
+
+    # Baik ----------------------------------------------------------------
+
+    def test_baik_n10_baik_7_ok_8_violates(self):
+        """DOMAIN §3.3 Baik: Baik at most 70% (7 of 10)."""
+        self.assertLawful("baik", _units(baik=7, butuh_perbaikan=3))
+        self.assertViolates(
+            "baik", _units(baik=8, butuh_perbaikan=2), ["baik_above_max"]
+        )
+
+    def test_baik_needs_bp_or_kurang(self):
+        """DOMAIN §3.3 Baik: at least one Butuh Perbaikan and/or Kurang/Misconduct."""
+        self.assertViolates(
+            "baik", _units(sangat_baik=3, baik=7), ["baik_needs_bp_or_kurang"]
+        )
+        self.assertViolates(
+            "baik", _units(baik=6, sangat_kurang=4), ["baik_needs_bp_or_kurang"]
+        )
+        self.assertLawful("baik", _units(sangat_baik=2, baik=7, kurang=1))
+        self.assertLawful("baik", _units(sangat_baik=2, baik=7, butuh_perbaikan=1))
+        result = rules.check_distribusi("baik", _units(baik=7, sangat_baik=3))
+        self.assertEqual(result[0]["params"], {"count": 0, "required": 1, "n": 10})
+
+    def test_baik_others_may_be_sb_or_sk_and_largest(self):
+        """DOMAIN §3.3 Baik: Baik largest (ties ok); others may be SB and/or SK."""
+        self.assertLawful(
+            "baik", _units(sangat_baik=3, baik=4, butuh_perbaikan=1, sangat_kurang=2)
+        )
+        self.assertLawful("baik", _units(sangat_baik=4, baik=4, butuh_perbaikan=2))
+        self.assertViolates(
+            "baik",
+            _units(sangat_baik=5, baik=4, butuh_perbaikan=1),
+            ["baik_not_largest"],
+        )
+        self.assertViolates(
+            "baik", _units(baik=3, butuh_perbaikan=4, kurang=3), ["baik_not_largest"]
+        )
+        self.assertViolates(
+            "baik",
+            _units(sangat_baik=9, baik=1),
+            ["baik_not_largest", "baik_needs_bp_or_kurang"],
+        )
+
+    def test_baik_small_units(self):
+        """DOMAIN §3.3 Baik, n=1..3: n=1 has no lawful distribution."""
+        self.assertViolates("baik", [B], ["baik_needs_bp_or_kurang"])
+        self.assertViolates("baik", [BP], ["baik_not_largest"])
+        self.assertViolates("baik", [K], ["baik_not_largest"])
+        self.assertLawful("baik", [B, BP])
+        self.assertLawful("baik", [B, K])
+        self.assertViolates(
+            "baik", [B, B], ["baik_above_max", "baik_needs_bp_or_kurang"]
+        )
+        self.assertLawful("baik", [B, B, K])
+        self.assertLawful("baik", [B, SB, BP])
+        self.assertViolates(
+            "baik", [B, B, B], ["baik_above_max", "baik_needs_bp_or_kurang"]
+        )
+
+    # Butuh Perbaikan -----------------------------------------------------
+
+    def test_butuh_perbaikan_n10_bp_6_ok_5_violates(self):
+        """DOMAIN §3.3 Butuh Perbaikan: at least 60% Butuh Perbaikan (6 of 10)."""
+        self.assertLawful("butuh_perbaikan", _units(butuh_perbaikan=6, baik=4))
+        result = rules.check_distribusi(
+            "butuh_perbaikan", _units(butuh_perbaikan=5, baik=5)
+        )
+        self.assertEqual(_codes(result), ["bp_below_min"])
+        self.assertEqual(
+            result[0]["params"], {"count": 5, "required": 6, "n": 10, "pct": 60}
+        )
+
+    def test_butuh_perbaikan_n10_sangat_baik_1_ok_2_violates(self):
+        """DOMAIN §3.3 Butuh Perbaikan: Sangat Baik at most 10% (1 of 10)."""
+        self.assertLawful(
+            "butuh_perbaikan", _units(butuh_perbaikan=6, sangat_baik=1, baik=3)
+        )
+        result = rules.check_distribusi(
+            "butuh_perbaikan", _units(butuh_perbaikan=6, sangat_baik=2, baik=2)
+        )
+        self.assertEqual(_codes(result), ["sangat_baik_above_10"])
+        self.assertEqual(
+            result[0]["message"],
+            "When the organisation is Butuh Perbaikan, at most 1 of 10 pegawai (10%) "
+            "may be Sangat Baik; 2 are.",
+        )
+
+    def test_butuh_perbaikan_small_units(self):
+        """DOMAIN §3.3 Butuh Perbaikan, n=1..5: 10% of 4 is 0, of 5 is 1."""
+        self.assertLawful("butuh_perbaikan", [BP])
+        self.assertViolates(
+            "butuh_perbaikan", [SB], ["bp_below_min", "sangat_baik_above_10"]
+        )
+        self.assertLawful("butuh_perbaikan", [BP, B])
+        self.assertLawful("butuh_perbaikan", [BP, BP, SK])
+        self.assertViolates("butuh_perbaikan", [BP, B, B], ["bp_below_min"])
+        self.assertViolates(
+            "butuh_perbaikan",
+            _units(butuh_perbaikan=3, sangat_baik=1),
+            ["sangat_baik_above_10"],
+        )
+        self.assertLawful(
+            "butuh_perbaikan", _units(butuh_perbaikan=3, sangat_baik=1, baik=1)
+        )
+
+    # Kurang --------------------------------------------------------------
+
+    def test_kurang_n10_boundaries(self):
+        """DOMAIN §3.3 Kurang: >= 60% Kurang, >= 10% BP, Sangat Baik <= 10%."""
+        self.assertLawful("kurang", _units(kurang=6, butuh_perbaikan=1, baik=3))
+        self.assertLawful(
+            "kurang", _units(kurang=6, butuh_perbaikan=1, sangat_baik=1, baik=2)
+        )
+        self.assertViolates(
+            "kurang", _units(kurang=5, butuh_perbaikan=1, baik=4), ["kurang_below_min"]
+        )
+        self.assertViolates("kurang", _units(kurang=6, baik=4), ["bp_below_10"])
+        self.assertViolates(
+            "kurang", _units(kurang=9, sangat_kurang=1), ["bp_below_10"]
+        )
+        result = rules.check_distribusi(
+            "kurang", _units(kurang=6, butuh_perbaikan=1, sangat_baik=2, baik=1)
+        )
+        self.assertEqual(_codes(result), ["sangat_baik_above_10"])
+        self.assertEqual(result[0]["params"]["organisasi"], "Kurang")
+        self.assertViolates(
+            "kurang",
+            _units(sangat_baik=2, baik=8),
+            ["kurang_below_min", "bp_below_10", "sangat_baik_above_10"],
+        )
+
+    def test_kurang_small_units(self):
+        """DOMAIN §3.3 Kurang, n=1..3: n=1 has no lawful distribution."""
+        self.assertViolates("kurang", [K], ["bp_below_10"])
+        self.assertViolates("kurang", [BP], ["kurang_below_min"])
+        self.assertLawful("kurang", [K, BP])
+        self.assertViolates("kurang", [K, K], ["bp_below_10"])
+        self.assertLawful("kurang", [K, K, BP])
+        self.assertViolates("kurang", [K, BP, BP], ["kurang_below_min"])
+
+    # Sangat Kurang -------------------------------------------------------
+
+    def test_sangat_kurang_n10_boundaries(self):
+        """DOMAIN §3.3 Sangat Kurang: >= 60% SK, >= 10% K and/or BP, no SB."""
+        self.assertLawful("sangat_kurang", _units(sangat_kurang=6, kurang=1, baik=3))
+        self.assertLawful(
+            "sangat_kurang", _units(sangat_kurang=6, butuh_perbaikan=1, baik=3)
+        )
+        self.assertViolates(
+            "sangat_kurang",
+            _units(sangat_kurang=5, kurang=1, baik=4),
+            ["sangat_kurang_below_min"],
+        )
+        self.assertViolates(
+            "sangat_kurang", _units(sangat_kurang=6, baik=4), ["kurang_or_bp_below_10"]
+        )
+        result = rules.check_distribusi(
+            "sangat_kurang", _units(sangat_kurang=6, kurang=1, sangat_baik=1, baik=2)
+        )
+        self.assertEqual(_codes(result), ["sangat_baik_not_allowed"])
+        self.assertEqual(
+            result[0]["message"],
+            "When the organisation is Sangat Kurang, no pegawai may be Sangat Baik; "
+            "1 are.",
+        )
+
+    def test_sangat_kurang_small_units(self):
+        """DOMAIN §3.3 Sangat Kurang, n=1..3: n=1 has no lawful distribution."""
+        self.assertViolates("sangat_kurang", [SK], ["kurang_or_bp_below_10"])
+        self.assertViolates("sangat_kurang", [K], ["sangat_kurang_below_min"])
+        self.assertLawful("sangat_kurang", [SK, K])
+        self.assertLawful("sangat_kurang", [SK, BP])
+        self.assertLawful("sangat_kurang", [SK, SK, BP])
+        self.assertViolates(
+            "sangat_kurang",
+            [SK, SB],
+            ["kurang_or_bp_below_10", "sangat_baik_not_allowed"],
+        )
+
+    # Messages, calculator, exhaustive cross-checks ------------------------
+
+    def test_violation_codes_and_messages(self):
+        """DOMAIN §3.3: stable codes; every message is its template filled in."""
+        self.assertEqual(
+            set(rules.VIOLATION_MESSAGES),
+            {
+                "sangat_baik_not_largest",
+                "sangat_baik_above_max",
+                "baik_not_largest",
+                "baik_above_max",
+                "baik_needs_bp_or_kurang",
+                "bp_below_min",
+                "sangat_baik_above_10",
+                "kurang_below_min",
+                "bp_below_10",
+                "sangat_kurang_below_min",
+                "kurang_or_bp_below_10",
+                "sangat_baik_not_allowed",
+            },
+        )
+        seen = set()
+        for org in ORGS:
+            for n in range(0, 8):
+                for counts in _compositions(n):
+                    for v in rules.check_distribusi_counts(org, counts):
+                        seen.add(v["code"])
+                        self.assertEqual(set(v), {"code", "message", "params"})
+                        self.assertEqual(
+                            v["message"],
+                            rules.VIOLATION_MESSAGES[v["code"]] % v["params"],
+                        )
+                        self.assertEqual(v["params"]["n"], n)
+                        self.assertNotIn("%(", v["message"])
+        self.assertEqual(seen, set(rules.VIOLATION_MESSAGES))
+
+    def test_check_distribusi_matches_regulation_exhaustively(self):
+        """DOMAIN §3.3: every distribution of n<=12 pegawai vs an independent oracle."""
+        for org in ORGS:
+            for n in range(0, 13):
+                for counts in _compositions(n):
+                    lawful = not rules.check_distribusi_counts(org, counts)
+                    if lawful != _oracle_lawful(org, counts):
+                        self.fail(
+                            "%s n=%d %r: rules say lawful=%s" % (org, n, counts, lawful)
+                        )
+                    self.assertEqual(
+                        lawful, not rules.check_distribusi(org, _units(**counts))
+                    )
+
+    def test_kalkulator_tight_bounds_exhaustively(self):
+        """DOMAIN §3.3 kalkulator: min/max are exactly the attainable counts (n<=12)."""
+        for org in ORGS:
+            for n in range(0, 13):
+                lawful = [c for c in _compositions(n) if _oracle_lawful(org, c)]
+                calc = rules.kalkulator_distribusi(org, n)
+                with self.subTest(org=org, n=n):
+                    self.assertEqual(calc["feasible"], bool(lawful))
+                    self.assertEqual(calc["n"], n)
+                    if not lawful:
+                        self.assertIs(calc["contoh"], False)
+                        continue
+                    self.assertIn(calc["contoh"], lawful)
+                    for p in rules.PREDIKAT:
+                        values = {c[p] for c in lawful}
+                        self.assertEqual(calc[p]["min"], min(values))
+                        self.assertEqual(calc[p]["max"], max(values))
+                        # every value in between is attainable
+                        self.assertEqual(
+                            values, set(range(min(values), max(values) + 1))
+                        )
+
+    def test_kalkulator_n0_to_40_consistent_with_check(self):
+        """DOMAIN §3.3: for n in 0..40 the calculator's bounds pass check_distribusi."""
+        for org in ORGS:
+            for n in range(0, 41):
+                calc = rules.kalkulator_distribusi(org, n)
+                if n == 1 and org in ("baik", "kurang", "sangat_kurang"):
+                    self.assertFalse(calc["feasible"])
+                    self.assertIn("No lawful distribution", calc["note"])
+                    continue
+                self.assertTrue(calc["feasible"], (org, n))
+                contoh = calc["contoh"]
+                self.assertEqual(sum(contoh.values()), n)
+                self.assertEqual(rules.check_distribusi(org, _units(**contoh)), [])
+                for p in rules.PREDIKAT:
+                    for bound in ("min", "max"):
+                        value = calc[p][bound]
+                        # a lawful distribution with exactly this many exists
+                        witness = rules._construct(
+                            n,
+                            *self._fixed(org, n, p, value),
+                        )
+                        self.assertIsNotNone(witness, (org, n, p, bound))
+                        self.assertEqual(witness[p], value)
+                        self.assertEqual(sum(witness.values()), n)
+                        self.assertEqual(
+                            rules.check_distribusi_counts(org, witness), [], witness
+                        )
+                        self.assertTrue(_oracle_lawful(org, witness))
+                    # one beyond either bound cannot be lawful
+                    for beyond in (calc[p]["min"] - 1, calc[p]["max"] + 1):
+                        if 0 <= beyond <= n:
+                            self.assertIsNone(
+                                rules._construct(n, *self._fixed(org, n, p, beyond))
+                            )
+
+    @staticmethod
+    def _fixed(org, n, p, value):
+        lo, hi, largest, combined = rules._aturan(org, n)
+        lo = {**lo, p: max(lo[p], value)}  # keep the rule's own bounds
+        hi = {**hi, p: min(hi[p], value)}
+        return lo, hi, largest, combined
+
+    def test_kalkulator_rule_bounds_all_n(self):
+        """DOMAIN §3.3: the calculator shows the table's shares for n in 1..40."""
+        for n in range(1, 41):
+            share = rules.share_count
+            at_least = rules.at_least_count
+            calc = rules.kalkulator_distribusi("istimewa", n)
+            self.assertEqual(calc[SB]["max"], share(70, n))
+            self.assertEqual(calc["largest"], SB)
+            self.assertIs(calc["combined"], False)
+            calc = rules.kalkulator_distribusi("butuh_perbaikan", n)
+            self.assertEqual(calc[BP]["min"], at_least(60, n))
+            self.assertEqual(calc[SB]["max"], share(10, n))
+            if n == 1:
+                continue
+            calc = rules.kalkulator_distribusi("baik", n)
+            self.assertEqual(calc[B]["max"], share(70, n))
+            self.assertEqual(calc["combined"], {"predikat": [BP, K], "min": 1})
+            calc = rules.kalkulator_distribusi("kurang", n)
+            self.assertEqual(calc[K]["min"], at_least(60, n))
+            self.assertEqual(calc[BP]["min"], at_least(10, n))
+            self.assertEqual(calc[SB]["max"], share(10, n))
+            calc = rules.kalkulator_distribusi("sangat_kurang", n)
+            self.assertEqual(calc[SK]["min"], at_least(60, n))
+            self.assertEqual(calc[SB]["max"], 0)
+            self.assertEqual(
+                calc["combined"], {"predikat": [K, BP], "min": at_least(10, n)}
+            )
+
+    def test_kalkulator_n10_pinned(self):
+        """DOMAIN §3.3: the spreadsheet figures for a unit of 10."""
+
+        def bounds(org):
+            calc = rules.kalkulator_distribusi(org, 10)
+            return {p: (calc[p]["min"], calc[p]["max"]) for p in rules.PREDIKAT}
+
+        self.assertEqual(
+            bounds("istimewa"),
+            {SB: (2, 7), B: (0, 5), BP: (0, 5), K: (0, 5), SK: (0, 5)},
+        )
+        self.assertEqual(
+            bounds("baik"),
+            {SB: (0, 4), B: (2, 7), BP: (0, 5), K: (0, 5), SK: (0, 4)},
+        )
+        self.assertEqual(
+            bounds("butuh_perbaikan"),
+            {SB: (0, 1), B: (0, 4), BP: (6, 10), K: (0, 4), SK: (0, 4)},
+        )
+        self.assertEqual(
+            bounds("kurang"),
+            {SB: (0, 1), B: (0, 3), BP: (1, 4), K: (6, 9), SK: (0, 3)},
+        )
+        self.assertEqual(
+            bounds("sangat_kurang"),
+            {SB: (0, 0), B: (0, 3), BP: (0, 4), K: (0, 4), SK: (6, 9)},
+        )
+        calc = rules.kalkulator_distribusi("baik", 10)
+        self.assertEqual(calc["contoh"], {SB: 2, B: 7, BP: 1, K: 0, SK: 0})
+        self.assertIn("largest group", calc["note"])
+
+    def test_kalkulator_invalid(self):
+        """DOMAIN §3.3: invalid organisation or unit size."""
+        with self.assertRaises(ValueError):
+            rules.kalkulator_distribusi("sangat_baik", 10)
+        for bad in (-1, 2.0, None, True):
+            with self.subTest(n=bad), self.assertRaises(ValueError):
+                rules.kalkulator_distribusi("baik", bad)
+        self.assertIsNone(rules.contoh_distribusi("baik", 1))
+        self.assertEqual(
+            rules.contoh_distribusi("istimewa", 10), {SB: 7, B: 3, BP: 0, K: 0, SK: 0}
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestCapaian(BaseCase):
+    """DOMAIN §3.4, PermenPANRB 8/2021 lampiran: capaian and nilai capaian IKI."""
+
+    def test_capaian_range_examples(self):
+        """DOMAIN §3.4 range target 80-90%: realisasi 92 -> 102.22, 70 -> 87.5."""
+        self.assertEqual(rules.capaian_iki(92, 80, 90), 102.22)
+        self.assertNotEqual(rules.capaian_iki(92, 80, 90), 113)  # the source's slip
+        self.assertEqual(rules.capaian_iki(70, 80, 90), 87.5)
+        self.assertEqual(rules.capaian_iki(85, 80, 90), 100.0)
+        self.assertEqual(rules.capaian_iki(80, 80, 90), 100.0)
+        self.assertEqual(rules.capaian_iki(90, 80, 90), 100.0)
+
+    def test_capaian_waktu_minimize_examples(self):
+        """DOMAIN §3.4 waktu 7-8 bulan, lower is better: 6.5 -> 107.14, 9 -> 87.5."""
+        self.assertEqual(rules.capaian_iki(6.5, 7, 8, "minimize"), 107.14)
+        self.assertEqual(rules.capaian_iki(9, 7, 8, "minimize"), 87.5)
+        self.assertEqual(rules.capaian_iki(7.5, 7, 8, "minimize"), 100.0)
+
+    def test_capaian_worked_skp_example(self):
+        """DOMAIN §3.4 worked SKP: 85/85 -> 100% Baik 109; 93/95 -> 98% Cukup 88."""
+        self.assertEqual(rules.capaian_iki(85, 85), 100.0)
+        self.assertEqual(
+            rules.nilai_capaian_iki(rules.capaian_iki(85, 85)), ("baik", 109)
+        )
+        self.assertEqual(rules.capaian_iki(93, 95), 97.89)
+        self.assertEqual(rules.capaian_persen_bulat(rules.capaian_iki(93, 95)), 98)
+        self.assertEqual(
+            rules.nilai_capaian_iki(rules.capaian_iki(93, 95)), ("cukup", 88)
+        )
+
+    def test_capaian_single_target_formulas(self):
+        """DOMAIN §3.4: realisasi/target x 100; minimize (1 + (1 - r/t)) x 100."""
+        self.assertEqual(rules.capaian_iki(110, 100), 110.0)
+        self.assertEqual(rules.capaian_iki(0, 100), 0.0)
+        self.assertEqual(rules.capaian_iki(1, 3), 33.33)
+        self.assertEqual(rules.capaian_iki(2, 3), 66.67)  # half up
+        self.assertEqual(rules.capaian_iki(5, 10, polaritas="minimize"), 150.0)
+        self.assertEqual(rules.capaian_iki(12, 10, polaritas="minimize"), 80.0)
+        self.assertEqual(rules.capaian_iki(0, 10, polaritas="minimize"), 200.0)
+        self.assertEqual(rules.capaian_iki(20, 10, polaritas="minimize"), 0.0)
+        self.assertEqual(rules.capaian_iki(25, 10, polaritas="minimize"), 0.0)  # clamp
+        self.assertEqual(rules.capaian_iki(Decimal("92"), Decimal("90")), 102.22)
+        # target_max unset (None/False/0.0 from an Odoo float) means one target
+        self.assertEqual(rules.capaian_iki(92, 90, 0.0), 102.22)
+        self.assertEqual(rules.capaian_iki(92, 90, False), 102.22)
+        self.assertEqual(rules.capaian_iki(92, 90, 90), 102.22)
+
+    def test_capaian_maksimal_capped(self):
+        """DOMAIN §3.4: a target already the maximum attainable caps at 100."""
+        self.assertEqual(rules.capaian_iki(100, 100, maksimal=True), 100.0)
+        self.assertEqual(rules.capaian_iki(101, 100, maksimal=True), 100.0)
+        self.assertEqual(rules.capaian_iki(90, 100, maksimal=True), 90.0)
+
+    def test_capaian_invalid(self):
+        """DOMAIN §3.4: negative realisasi, target <= 0 and the like are errors."""
+        with self.assertRaisesRegex(ValueError, "realisasi cannot be negative"):
+            rules.capaian_iki(-1, 10)
+        with self.assertRaisesRegex(ValueError, "target_min must be greater than 0"):
+            rules.capaian_iki(5, 0)
+        with self.assertRaisesRegex(ValueError, "target_min must be greater than 0"):
+            rules.capaian_iki(5, -3)
+        with self.assertRaisesRegex(ValueError, "cannot be lower than target_min"):
+            rules.capaian_iki(5, 10, 8)
+        with self.assertRaisesRegex(ValueError, "polaritas"):
+            rules.capaian_iki(5, 10, polaritas="lower")
+        with self.assertRaisesRegex(ValueError, "realisasi is not set"):
+            rules.capaian_iki(None, 10)
+        with self.assertRaisesRegex(ValueError, "realisasi is not set"):
+            rules.capaian_iki(False, 10)
+        with self.assertRaisesRegex(ValueError, "finite"):
+            rules.capaian_iki(float("nan"), 10)
+        with self.assertRaisesRegex(ValueError, "must be a number"):
+            rules.capaian_iki("5", 10)
+
+    def test_nilai_bands(self):
+        """DOMAIN §3.4 nilai capaian IKI per band, at and inside each boundary."""
+        cases = [
+            (150, ("sangat_baik", 120)),
+            (111, ("sangat_baik", 120)),
+            (110, ("sangat_baik", 120)),
+            (105, ("sangat_baik", 114.44)),  # 110 + 10/9 * 4
+            (102, ("sangat_baik", 111.11)),
+            (101, ("sangat_baik", 110)),
+            (100, ("baik", 109)),
+            (99, ("cukup", 89)),
+            (90, ("cukup", 80)),
+            (80, ("cukup", 70)),
+            (79, ("kurang", 69)),
+            (70, ("kurang", 60)),
+            (60, ("kurang", 50)),
+            (59, ("sangat_kurang", 49)),
+            (30, ("sangat_kurang", 24.92)),  # 30/59*49 = 24.915...
+            (1, ("sangat_kurang", 0.83)),
+            (0, ("sangat_kurang", 0)),
+        ]
+        for capaian, expected in cases:
+            with self.subTest(capaian=capaian):
+                self.assertEqual(rules.nilai_capaian_iki(capaian), expected)
+
+    def test_nilai_rounds_capaian_to_whole_percent_first(self):
+        """DOMAIN §3.4: capaian between bands rounded half up (99.5 -> 100)."""
+        self.assertEqual(rules.nilai_capaian_iki(99.5), ("baik", 109))
+        self.assertEqual(rules.nilai_capaian_iki(99.49), ("cukup", 89))
+        self.assertEqual(rules.nilai_capaian_iki(100.49), ("baik", 109))
+        self.assertEqual(rules.nilai_capaian_iki(100.5), ("sangat_baik", 110))
+        self.assertEqual(rules.nilai_capaian_iki(79.5), ("cukup", 70))
+        self.assertEqual(rules.nilai_capaian_iki(59.5), ("kurang", 50))
+        self.assertEqual(rules.nilai_capaian_iki(110.5), ("sangat_baik", 120))
+        self.assertEqual(rules.nilai_capaian_iki(102.22), ("sangat_baik", 111.11))
+        self.assertEqual(rules.capaian_persen_bulat(0.5), 1)
+        self.assertEqual(rules.capaian_persen_bulat(87.5), 88)
+
+    def test_nilai_maksimal(self):
+        """DOMAIN §3.4: a maximum-attainable target met at 100% -> 120."""
+        self.assertEqual(
+            rules.nilai_capaian_iki(100, maksimal=True), ("sangat_baik", 120)
+        )
+        self.assertEqual(
+            rules.nilai_capaian_iki(99.5, maksimal=True), ("sangat_baik", 120)
+        )
+        self.assertEqual(rules.nilai_capaian_iki(99, maksimal=True), ("cukup", 89))
+        self.assertEqual(
+            rules.nilai_capaian_iki(50, maksimal=True), ("sangat_kurang", 41.53)
+        )
+
+    def test_nilai_monotone_and_invalid(self):
+        """DOMAIN §3.4: nilai never decreases as capaian grows; negatives refused."""
+        previous = -1
+        for c in range(0, 131):
+            kategori, nilai = rules.nilai_capaian_iki(c)
+            self.assertIn(kategori, rules.KATEGORI_CAPAIAN)
+            self.assertGreaterEqual(nilai, previous)
+            self.assertLessEqual(nilai, 120)
+            previous = nilai
+        with self.assertRaisesRegex(ValueError, "capaian cannot be negative"):
+            rules.nilai_capaian_iki(-1)
+        with self.assertRaises(ValueError):
+            rules.nilai_capaian_iki(None)
+
+    def test_rating_from_capaian_suggestion(self):
+        """DOMAIN §3.1/§3.4: suggested rating hasil kerja (above >100, below <80)."""
+        self.assertIsNone(rules.rating_from_capaian([]))
+        self.assertIsNone(rules.rating_from_capaian([(None, True), (False, False)]))
+        self.assertEqual(
+            rules.rating_from_capaian([(105, True), (102, True)]), "di_atas"
+        )
+        self.assertEqual(
+            rules.rating_from_capaian([(105, True), (102, False), (90, True)]),
+            "di_atas",
+        )
+        # more than half above, but one utama below expectation
+        self.assertEqual(
+            rules.rating_from_capaian([(105, False), (102, False), (70, True)]),
+            "sesuai",
+        )
+        # a tambahan below does not block di_atas
+        self.assertEqual(
+            rules.rating_from_capaian([(105, True), (102, True), (70, False)]),
+            "di_atas",
+        )
+        # exactly half above is not "most"
+        self.assertEqual(
+            rules.rating_from_capaian([(105, True), (100, True)]), "sesuai"
+        )
+        self.assertEqual(rules.rating_from_capaian([(100, True)] * 3), "sesuai")
+        self.assertEqual(rules.rating_from_capaian([(80, True), (85, True)]), "sesuai")
+        self.assertEqual(
+            rules.rating_from_capaian([(79, True), (60, True)]), "di_bawah"
+        )
+        self.assertEqual(
+            rules.rating_from_capaian([(79, True), (60, False), (100, True)]),
+            "di_bawah",
+        )
+        self.assertEqual(rules.rating_from_capaian([(79, True), (100, True)]), "sesuai")
+        self.assertEqual(rules.rating_from_capaian([100.5, 101]), "di_atas")  # bare
+        self.assertEqual(rules.rating_from_capaian([79.5]), "sesuai")  # rounds to 80
+        self.assertEqual(rules.rating_from_capaian([100.49]), "sesuai")
+
+    def test_rating_suggestion_from_periods(self):
+        """DOMAIN §3: most frequent periodic rating; ties go to the most recent."""
+        self.assertIsNone(rules.rating_suggestion_from_periods([]))
+        self.assertIsNone(rules.rating_suggestion_from_periods([False, None]))
+        self.assertEqual(
+            rules.rating_suggestion_from_periods(["sesuai", "di_atas", "sesuai"]),
+            "sesuai",
+        )
+        self.assertEqual(
+            rules.rating_suggestion_from_periods(["sesuai", "di_atas"]), "di_atas"
+        )
+        self.assertEqual(
+            rules.rating_suggestion_from_periods(["di_atas", "sesuai"]), "sesuai"
+        )
+        self.assertEqual(
+            rules.rating_suggestion_from_periods(
+                ["di_atas", "sesuai", "sesuai", "di_atas"]
+            ),
+            "di_atas",
+        )
+        self.assertEqual(
+            rules.rating_suggestion_from_periods(
+                ["di_bawah", "di_bawah", "sesuai", False]
+            ),
+            "di_bawah",
+        )
+        with self.assertRaisesRegex(ValueError, "rating 'baik'"):
+            rules.rating_suggestion_from_periods(["sesuai", "baik"])
+
+
+@tagged("post_install", "-at_install")
+class TestTindakLanjut(BaseCase):
+    """DOMAIN §4: angka kredit, perpanjangan PPPK, TPP; §3.5 keberatan window."""
+
+    EXPECTED_ANGKA_KREDIT = {
+        # jenjang: (sangat_baik, baik, butuh_perbaikan, kurang, sangat_kurang)
+        "pemula": (5.625, 3.75, 2.813, 1.875, 0.938),
+        "terampil": (7.5, 5.0, 3.75, 2.5, 1.25),
+        "mahir": (18.75, 12.5, 9.375, 6.25, 3.125),
+        "penyelia": (37.5, 25.0, 18.75, 12.5, 6.25),
+        "ahli_pertama": (18.75, 12.5, 9.375, 6.25, 3.125),
+        "ahli_muda": (37.5, 25.0, 18.75, 12.5, 6.25),
+        "ahli_madya": (56.25, 37.5, 28.125, 18.75, 9.375),
+        "ahli_utama": (75.0, 50.0, 37.5, 25.0, 12.5),
+    }
+
+    def test_angka_kredit_every_koefisien_x_predikat(self):
+        """DOMAIN §4 (PermenPANRB 1/2023): koefisien x 150/100/75/50/25%."""
+        self.assertEqual(set(self.EXPECTED_ANGKA_KREDIT), set(rules.JENJANG_FUNGSIONAL))
+        for jenjang, expected in self.EXPECTED_ANGKA_KREDIT.items():
+            for predikat, value in zip(rules.PREDIKAT, expected, strict=True):
+                with self.subTest(jenjang=jenjang, predikat=predikat):
+                    self.assertEqual(rules.angka_kredit(predikat, jenjang), value)
+                    self.assertEqual(rules.angka_kredit(predikat, jenjang, 12), value)
+
+    def test_angka_kredit_pro_rata(self):
+        """DOMAIN §4: pro rata by months (ahli_pertama baik 6 bulan -> 6.25)."""
+        self.assertEqual(rules.angka_kredit("baik", "ahli_pertama", 6), 6.25)
+        self.assertEqual(rules.angka_kredit("baik", "ahli_muda", 3), 6.25)
+        self.assertEqual(rules.angka_kredit("sangat_baik", "ahli_madya", 7), 32.813)
+        self.assertEqual(rules.angka_kredit("sangat_kurang", "pemula", 1), 0.078)
+        self.assertEqual(rules.angka_kredit("butuh_perbaikan", "terampil", 1), 0.313)
+        for jenjang in rules.JENJANG_FUNGSIONAL:
+            total = sum(rules.angka_kredit("baik", jenjang, 1) for _m in range(12))
+            self.assertAlmostEqual(
+                total,
+                rules.angka_kredit("baik", jenjang),
+                delta=0.0061,  # 12 roundings of at most 0.0005 each
+            )
+
+    def test_angka_kredit_invalid(self):
+        """DOMAIN §4: unknown keys and months outside 1..12 are errors."""
+        for bulan in (0, 13, -1, 6.5, True, None):
+            with self.subTest(bulan=bulan), self.assertRaisesRegex(ValueError, "bulan"):
+                rules.angka_kredit("baik", "ahli_muda", bulan)
+        with self.assertRaisesRegex(ValueError, "jenjang fungsional 'ahli'"):
+            rules.angka_kredit("baik", "ahli")
+        with self.assertRaisesRegex(ValueError, "predikat kinerja 'cukup'"):
+            rules.angka_kredit("cukup", "ahli_muda")
+        with self.assertRaises(ValueError):
+            rules.angka_kredit(False, "ahli_muda")
+
+    def test_rekomendasi_perpanjangan_default_thresholds(self):
+        """DOMAIN §4 (PP 49/2018 Ps. 37): at least Baik and perilaku at least Sesuai."""
+        for predikat in rules.PREDIKAT:
+            for perilaku in rules.RATINGS:
+                ok = predikat in (SB, B) and perilaku in ("di_atas", "sesuai")
+                with self.subTest(predikat=predikat, perilaku=perilaku):
+                    advice, reason = rules.rekomendasi_perpanjangan(predikat, perilaku)
+                    self.assertEqual(
+                        advice, "diperpanjang" if ok else "tidak_diperpanjang"
+                    )
+                    self.assertIn(reason, rules.REKOMENDASI_REASONS)
+        self.assertEqual(
+            rules.rekomendasi_perpanjangan("baik", "sesuai"),
+            ("diperpanjang", "memenuhi"),
+        )
+        self.assertEqual(
+            rules.rekomendasi_perpanjangan("butuh_perbaikan", "sesuai"),
+            ("tidak_diperpanjang", "predikat_below_min"),
+        )
+        self.assertEqual(
+            rules.rekomendasi_perpanjangan("sangat_baik", "di_bawah"),
+            ("tidak_diperpanjang", "perilaku_below_min"),
+        )
+        self.assertEqual(
+            rules.rekomendasi_perpanjangan("sangat_kurang", "di_bawah"),
+            ("tidak_diperpanjang", "predikat_and_perilaku_below_min"),
+        )
+        self.assertEqual(
+            rules.rekomendasi_perpanjangan(False, "sesuai"),
+            ("tidak_diperpanjang", "predikat_missing"),
+        )
+        self.assertEqual(
+            rules.rekomendasi_perpanjangan("baik", None),
+            ("tidak_diperpanjang", "perilaku_missing"),
+        )
+
+    def test_rekomendasi_perpanjangan_custom_thresholds(self):
+        """DOMAIN §4: thresholds are a company setting; Kurang ranks below BP."""
+        advice = rules.rekomendasi_perpanjangan
+        self.assertEqual(
+            advice("butuh_perbaikan", "sesuai", min_predikat="butuh_perbaikan")[0],
+            "diperpanjang",
+        )
+        self.assertEqual(
+            advice("kurang", "sesuai", min_predikat="butuh_perbaikan"),
+            ("tidak_diperpanjang", "predikat_below_min"),
+        )
+        self.assertEqual(
+            advice("kurang", "sesuai", min_predikat="kurang")[0], "diperpanjang"
+        )
+        self.assertEqual(
+            advice("sangat_baik", "sesuai", min_perilaku="di_atas"),
+            ("tidak_diperpanjang", "perilaku_below_min"),
+        )
+        self.assertEqual(
+            advice("baik", "di_atas", min_predikat="sangat_baik"),
+            ("tidak_diperpanjang", "predikat_below_min"),
+        )
+        self.assertEqual(
+            advice("sangat_kurang", "di_bawah", "sangat_kurang", "di_bawah")[0],
+            "diperpanjang",
+        )
+        with self.assertRaisesRegex(ValueError, "minimum predikat 'cukup'"):
+            advice("baik", "sesuai", min_predikat="cukup")
+        with self.assertRaisesRegex(ValueError, "predikat kinerja 'istimewa'"):
+            advice("istimewa", "sesuai")
+        with self.assertRaisesRegex(ValueError, "rating 'baik'"):
+            advice("baik", "baik")
+
+    def test_predikat_order(self):
+        """DOMAIN §3.2/§4: SB > Baik > BP > Kurang/Misconduct > SK."""
+        order = list(rules.PREDIKAT)
+        for i, higher in enumerate(order):
+            for lower in order[i:]:
+                self.assertTrue(rules.predikat_at_least(higher, lower))
+            for lower in order[:i]:
+                self.assertFalse(rules.predikat_at_least(higher, lower))
+        self.assertTrue(rules.rating_at_least("di_atas", "sesuai"))
+        self.assertFalse(rules.rating_at_least("di_bawah", "sesuai"))
+
+    def test_tpp_kinerja_factor(self):
+        """DOMAIN §4 (PP 12/2019): kinerja factor from the company's table."""
+        expected = {SB: 1.0, B: 1.0, BP: 0.8, K: 0.6, SK: 0.4}
+        for predikat, factor in expected.items():
+            self.assertEqual(rules.tpp_kinerja_factor(predikat), factor)
+        self.assertEqual(rules.tpp_kinerja_factor(None), 0.0)
+        self.assertEqual(rules.tpp_kinerja_factor(False), 0.0)
+        table = {SB: 100, B: 90, BP: 75.5, K: 0, SK: 0}
+        self.assertEqual(rules.tpp_kinerja_factor(B, table), 0.9)
+        self.assertEqual(rules.tpp_kinerja_factor(BP, table), 0.755)
+        self.assertEqual(rules.tpp_kinerja_factor(K, table), 0.0)
+        self.assertEqual(rules.tpp_kinerja_factor(BP, {SB: 100}), 0.8)  # fallback
+        with self.assertRaisesRegex(ValueError, "between 0 and 100"):
+            rules.tpp_kinerja_factor(B, {B: 120})
+        with self.assertRaisesRegex(ValueError, "predikat kinerja 'cukup'"):
+            rules.tpp_kinerja_factor("cukup")
+
+    def test_batas_keberatan_14_days(self):
+        """DOMAIN §3.5 (PP 30/2019 Ps. 59): keberatan at the latest 14 days after."""
+        self.assertEqual(rules.KEBERATAN_HARI, 14)
+        self.assertEqual(rules.batas_keberatan(date(2025, 1, 10)), date(2025, 1, 24))
+        self.assertEqual(rules.batas_keberatan(date(2024, 12, 25)), date(2025, 1, 8))
+        self.assertEqual(
+            rules.batas_tanda_tangan_pppk_pw(date(2026, 1, 2)), date(2026, 1, 12)
+        )
+        with self.assertRaises(ValueError):
+            rules.batas_keberatan("2025-01-10")
+
+
+@tagged("post_install", "-at_install")
+class TestNip(BaseCase):
+    """DOMAIN §5: NIP (PNS/CPNS) and NI PPPK."""
+
+    VALID_PNS = "198609262015051001"
+    VALID_PPPK = "199001012021211001"
+
+    def codes(self, nip, status):
+        return [code for code, _message in rules.validate_nip(nip, status)]
+
+    def test_valid_pns_nip(self):
+        """DOMAIN §5: 19860926 201505 1 001 is a valid PNS/CPNS NIP."""
+        for status in ("pns", "cpns"):
+            self.assertEqual(rules.validate_nip(self.VALID_PNS, status), [])
+            self.assertEqual(rules.validate_nip("19860926 201505 1 001", status), [])
+        self.assertEqual(rules.validate_nip("198609262015052999", "pns"), [])
+
+    def test_parse_and_format(self):
+        """DOMAIN §5: spaces stripped; printed as 19860926 201505 1 001."""
+        self.assertEqual(rules.parse_nip(" 19860926 201505 1 001 "), self.VALID_PNS)
+        self.assertEqual(rules.parse_nip(None), "")
+        self.assertEqual(rules.parse_nip(False), "")
+        self.assertEqual(rules.parse_nip(198609262015051001), self.VALID_PNS)
+        self.assertEqual(rules.format_nip(self.VALID_PNS), "19860926 201505 1 001")
+        self.assertEqual(
+            rules.format_nip("19860926 201505 1 001", "pns"), "19860926 201505 1 001"
+        )
+        self.assertEqual(
+            rules.format_nip(self.VALID_PPPK, "pppk"), "19900101 2021 21 1 001"
+        )
+        self.assertEqual(rules.format_nip("1234 5"), "12345")
+        self.assertEqual(rules.format_nip(False), "")
+
+    def test_helpers(self):
+        """DOMAIN §5: birth date and gender encoded in the NIP."""
+        self.assertEqual(rules.nip_birth_date(self.VALID_PNS), date(1986, 9, 26))
+        self.assertEqual(rules.nip_gender(self.VALID_PNS), "male")
+        self.assertEqual(rules.nip_gender("198609262015052001"), "female")
+        self.assertIsNone(rules.nip_gender("198609262015053001"))
+        self.assertIsNone(rules.nip_birth_date("19861330"))
+        self.assertIsNone(rules.nip_birth_date(""))
+
+    def test_length_and_digits(self):
+        """DOMAIN §5: 18 digits."""
+        self.assertEqual(self.codes("", "pns"), ["nip_empty"])
+        self.assertEqual(self.codes(False, "pppk"), ["nip_empty"])
+        self.assertEqual(self.codes(self.VALID_PNS[:-1], "pns"), ["nip_length"])
+        self.assertEqual(self.codes(self.VALID_PNS + "1", "pns"), ["nip_length"])
+        self.assertEqual(self.codes("19860926201505100A", "pns"), ["nip_not_digits"])
+        self.assertEqual(self.codes("1986-09-26-2015051001", "pns"), ["nip_not_digits"])
+        self.assertEqual(self.codes("١٩٨٦٠٩٢٦٢٠١٥٠٥١٠٠١", "pns"), ["nip_not_digits"])
+        message = dict(rules.validate_nip(self.VALID_PNS[:-1], "pns"))["nip_length"]
+        self.assertEqual(message, "The NIP must have 18 digits; it has 17.")
+
+    def test_birth_date(self):
+        """DOMAIN §5: digits 1-8 a valid birth date (born 1940..2015)."""
+        self.assertEqual(self.codes("198613262015051001", "pns"), ["nip_birth_date"])
+        self.assertEqual(self.codes("198602302015051001", "pns"), ["nip_birth_date"])
+        self.assertEqual(self.codes("198600012015051001", "pns"), ["nip_birth_date"])
+        self.assertEqual(self.codes("193012312015051001", "pns"), ["nip_birth_date"])
+        self.assertEqual(self.codes("201601012035051001", "pns"), ["nip_birth_date"])
+        self.assertEqual(self.codes("194001012015051001", "pns"), [])
+        self.assertEqual(self.codes("200002292020011001", "pns"), [])  # leap day
+
+    def test_tmt(self):
+        """DOMAIN §5: digits 9-14 TMT CPNS YYYYMM, month valid, 16+ years later."""
+        self.assertEqual(self.codes("198609262015001001", "pns"), ["nip_tmt"])
+        self.assertEqual(self.codes("198609262015131001", "pns"), ["nip_tmt"])
+        self.assertEqual(
+            self.codes("198609262001051001", "cpns"), ["nip_tmt_too_early"]
+        )
+        self.assertEqual(self.codes("198609262002011001", "cpns"), [])  # exactly 16
+
+    def test_gender_and_sequence(self):
+        """DOMAIN §5: digit 15 gender 1/2; sequence not 000."""
+        self.assertEqual(self.codes("198609262015053001", "pns"), ["nip_gender"])
+        self.assertEqual(self.codes("198609262015050001", "pns"), ["nip_gender"])
+        self.assertEqual(self.codes("198609262015051000", "pns"), ["nip_sequence"])
+        self.assertEqual(
+            self.codes("198613262015133000", "pns"),
+            ["nip_birth_date", "nip_tmt", "nip_gender", "nip_sequence"],
+        )
+
+    def test_ni_pppk(self):
+        """DOMAIN §5: NI PPPK = birth date + year appointed + 2 + gender + 3."""
+        for status in ("pppk", "pppk_pw"):
+            self.assertEqual(rules.validate_nip(self.VALID_PPPK, status), [])
+            # digits 13-14 are free: a PNS-style "month" 99 is fine for PPPK
+            self.assertEqual(self.codes("199001012021991001", status), [])
+            self.assertEqual(
+                self.codes("199001012000211001", status), ["nip_tahun_pengangkatan"]
+            )
+            self.assertEqual(
+                self.codes("199013012021211001", status), ["nip_birth_date"]
+            )
+            self.assertEqual(self.codes("199001012021213001", status), ["nip_gender"])
+            self.assertEqual(self.codes("199001012021212000", status), ["nip_sequence"])
+        # the same number is not a valid PNS NIP (month 21)
+        self.assertEqual(self.codes(self.VALID_PPPK, "pns"), ["nip_tmt"])
+
+    def test_non_asn_and_status(self):
+        """DOMAIN §5: no structure for non_asn / no status; unknown status refused."""
+        self.assertEqual(self.codes("000000000000000000", "non_asn"), [])
+        self.assertEqual(self.codes("000000000000000000", None), [])
+        self.assertEqual(self.codes("123", False), ["nip_length"])
+        with self.assertRaisesRegex(ValueError, "asn_status 'honorer'"):
+            rules.validate_nip(self.VALID_PNS, "honorer")
+
+    def test_messages_are_formatted(self):
+        """DOMAIN §5: every error comes with a formatted English message."""
+        samples = [
+            ("", "pns"),
+            ("x", "pns"),
+            ("1", "pns"),
+            ("198613262015133000", "pns"),
+            ("198609262001051001", "pns"),
+            ("199001012000211001", "pppk"),
+        ]
+        seen = set()
+        for nip, status in samples:
+            for code, message in rules.validate_nip(nip, status):
+                seen.add(code)
+                self.assertIn(code, rules.NIP_ERRORS)
+                self.assertNotIn("%(", message)
+        self.assertEqual(seen, set(rules.NIP_ERRORS))
+
+
+@tagged("post_install", "-at_install")
+class TestActivityPhrase(BaseCase):
+    """DOMAIN §1: an RHK is written as a result, not as an activity."""
+
+    def test_activity_phrases_warn(self):
+        """DOMAIN §1: "Menyusun laporan ..." reads like an activity."""
+        for text in (
+            "Melaksanakan rapat koordinasi",
+            "Mengikuti pelatihan teknis",
+            "Menyusun laporan keuangan",
+            "Membuat surat keluar",
+            "Melakukan verifikasi dokumen",
+            "Mengerjakan tugas lain",
+            "Menyiapkan bahan rapat",
+            "Mengelola arsip",
+            "Memastikan data lengkap",  # heuristic, not in the list
+            "Mendata aset",
+            "Menata ruang arsip",
+            "Menilai proposal",
+            "Menyosialisasikan peraturan",
+            "Mewujudkan pelayanan prima",
+            "Mengkaji kebijakan",
+            "Meningkatkan kualitas layanan",
+            "Berkoordinasi dengan OPD",
+            "MENYUSUN LAPORAN",
+            "1. Menyusun laporan bulanan",
+            "  menginput data ke aplikasi",
+        ):
+            with self.subTest(text=text):
+                self.assertTrue(rules.is_activity_phrase(text))
+
+    def test_result_phrases_do_not_warn(self):
+        """DOMAIN §1: "Tersusunnya laporan ..." reads like a result."""
+        for text in (
+            "Tersusunnya laporan keuangan",
+            "Terlaksananya rapat koordinasi",
+            "Tercapainya target PAD",
+            "Tersedianya data kepegawaian",
+            "Terlaksana kegiatan sosialisasi",
+            "Meningkatnya kepuasan masyarakat",
+            "Menurunnya angka stunting",
+            "Menguatnya kapasitas SDM",
+            "Laporan keuangan yang akurat",
+            "Persentase dokumen yang diverifikasi",
+            "Dokumen perencanaan",
+            "Media publikasi yang informatif",
+            "Mekanisme pengaduan yang efektif",
+            "Menteri menerima laporan",
+            "Mental aparatur yang baik",
+            "Metode kerja baru",
+            "Menu aplikasi",
+            "Menara pemancar",
+            "Memori akses",
+            "",
+            "   ",
+            "123",
+            None,
+        ):
+            with self.subTest(text=text):
+                self.assertFalse(rules.is_activity_phrase(text))
