@@ -392,6 +392,17 @@ class HrSkp(models.Model):
         if not self.env.context.get("skp_bypass_lock"):
             self._check_editable()
 
+    def _post_note(self, body):
+        """A note in the chatter by the acting user, who may have no email address
+        (many pegawai have none): the workflow never fails on it."""
+        partner = self.env.user.partner_id
+        return self.message_post(
+            body=body,
+            subtype_xmlid="mail.mt_note",
+            author_id=partner.id,
+            email_from=partner.email_formatted or partner.name,
+        )
+
     def _subscribe_people(self):
         for skp in self.sudo():
             partners = (
@@ -580,10 +591,8 @@ class HrSkp(models.Model):
         self._check_is_penilai(self.env._("return"))
         self.write({"state": "draft"})
         for skp in self:
-            skp.message_post(
-                body=self.env._("SKP returned for revision: %(reason)s", reason=alasan),
-                message_type="comment",
-                subtype_xmlid="mail.mt_note",
+            skp._post_note(
+                self.env._("SKP returned for revision: %(reason)s", reason=alasan)
             )
             if skp.employee_id.user_id:
                 skp.sudo().activity_schedule(
@@ -603,10 +612,7 @@ class HrSkp(models.Model):
         self._check_is_penilai(self.env._("reopen"))
         self.write({"state": "draft", "alasan_revisi": alasan})
         for skp in self:
-            skp.message_post(
-                body=self.env._("Approved SKP reopened: %(reason)s", reason=alasan),
-                subtype_xmlid="mail.mt_note",
-            )
+            skp._post_note(self.env._("Approved SKP reopened: %(reason)s", reason=alasan))
         return True
 
     def action_batal(self):
@@ -666,14 +672,13 @@ class HrSkp(models.Model):
                 "pejabat_penilai_id": self.employee_id.pejabat_penilai_id.id,
             }
         )
-        self.message_post(
-            body=self.env._(
+        self._post_note(
+            self.env._(
                 "Revised: this SKP ends on %(date)s; continued in %(new)s. Reason: %(reason)s",
                 date=date_end,
                 new=new.display_name,
                 reason=alasan,
-            ),
-            subtype_xmlid="mail.mt_note",
+            )
         )
         return new.id
 
