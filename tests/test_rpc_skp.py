@@ -14,7 +14,7 @@ def nip(gender="1"):
 
 @pytest.fixture(scope="module")
 def org(odoo_server):
-    """A unit of its own: a leader with an approved SKP, and a staff member with a user."""
+    """A unit of its own: a leader with an approved SKP, and a staff member."""
     admin = odoo_server.admin
     n = next(_seq)
 
@@ -90,7 +90,9 @@ def org(odoo_server):
     )
     admin.execute("hr.skp", "action_ajukan", [leader_skp])
     admin.execute("hr.skp", "action_setujui", [leader_skp])
-    leader_rhk = admin.execute("hr.skp", "read", [leader_skp], ["rhk_ids"])[0]["rhk_ids"][0]
+    leader_rhk = admin.execute("hr.skp", "read", [leader_skp], ["rhk_ids"])[0][
+        "rhk_ids"
+    ][0]
     return {
         "leader": odoo_server.rpc(f"rpcleader{n}", f"rpcleader{n}pw"),
         "staff": odoo_server.rpc(f"rpcstaff{n}", f"rpcstaff{n}pw"),
@@ -110,7 +112,9 @@ def fault(call, *args, **kw):
 
 def is_denied(message):
     """Odoo's AccessError text (it names neither the class nor a fixed phrase)."""
-    return "doesn't have" in message or "not allowed" in message or "top-secret" in message
+    return (
+        "doesn't have" in message or "not allowed" in message or "top-secret" in message
+    )
 
 
 def staff_skp(org, rhk_atasan=None, indikator=True, **vals):
@@ -120,7 +124,9 @@ def staff_skp(org, rhk_atasan=None, indikator=True, **vals):
             0,
             {
                 "name": "Tersusunnya laporan bagian",
-                "rhk_atasan_id": rhk_atasan if rhk_atasan is not None else org["leader_rhk"],
+                "rhk_atasan_id": rhk_atasan
+                if rhk_atasan is not None
+                else org["leader_rhk"],
                 "indikator_ids": [(0, 0, {"name": "Jumlah laporan", "target_min": 12})]
                 if indikator
                 else [],
@@ -128,14 +134,19 @@ def staff_skp(org, rhk_atasan=None, indikator=True, **vals):
         )
     ]
     return org["staff"].execute(
-        "hr.skp", "create", {"employee_id": org["staff_id"], "year": 2026, "rhk_ids": lines, **vals}
+        "hr.skp",
+        "create",
+        {"employee_id": org["staff_id"], "year": 2026, "rhk_ids": lines, **vals},
     )
 
 
 def test_employee_drafts_submits_superior_approves(org):
     skp = staff_skp(org)
     data = org["staff"].execute(
-        "hr.skp", "read", [skp], ["state", "pejabat_penilai_id", "perilaku_ids", "date_start"]
+        "hr.skp",
+        "read",
+        [skp],
+        ["state", "pejabat_penilai_id", "perilaku_ids", "date_start"],
     )[0]
     assert data["state"] == "draft"
     assert data["pejabat_penilai_id"][0] == org["leader_id"]
@@ -151,13 +162,20 @@ def test_employee_drafts_submits_superior_approves(org):
     assert data["state"] == "disetujui"
     assert data["snap_penilai_nama"].startswith("Kepala Bagian RPC")
     # approved SKP are read-only to the employee
-    message = fault(org["staff"].execute, "hr.skp", "write", [skp], {"konsekuensi": "x"})
+    message = fault(
+        org["staff"].execute, "hr.skp", "write", [skp], {"konsekuensi": "x"}
+    )
     assert "can no longer be changed" in message
     # a second SKP for the same period is refused
     assert "already has an SKP" in fault(staff_skp, org)
     # the superior returns nothing twice: reopen needs a reason and keeps history
-    assert org["leader"].execute("hr.skp", "action_buka_kembali", [skp], "Target berubah") is True
-    assert org["staff"].execute("hr.skp", "read", [skp], ["state"])[0]["state"] == "draft"
+    assert (
+        org["leader"].execute("hr.skp", "action_buka_kembali", [skp], "Target berubah")
+        is True
+    )
+    assert (
+        org["staff"].execute("hr.skp", "read", [skp], ["state"])[0]["state"] == "draft"
+    )
     org["staff"].execute("hr.skp", "action_batal", [skp])
 
 
@@ -172,7 +190,9 @@ def test_bad_inputs_answer_clear_messages(org, odoo_server):
     empty = org["staff"].execute(
         "hr.skp", "create", {"employee_id": org["staff_id"], "year": 2026}
     )
-    assert "RHK utama" in fault(org["staff"].execute, "hr.skp", "action_ajukan", [empty])
+    assert "RHK utama" in fault(
+        org["staff"].execute, "hr.skp", "action_ajukan", [empty]
+    )
     org["staff"].execute("hr.skp", "action_batal", [empty])
     no_intervensi = staff_skp(org, rhk_atasan=False)
     assert "RHK pimpinan" in fault(
@@ -186,7 +206,7 @@ def test_bad_inputs_answer_clear_messages(org, odoo_server):
 
 
 def test_rows_by_role(odoo_server):
-    """Record rules: own, rated, department tree, BKD; the portal reaches its own only."""
+    """Record rules: own, rated, department tree, BKD; the portal its own only."""
 
     def visible(login):
         client = odoo_server.rpc(login, login)
@@ -211,7 +231,9 @@ def test_portal_user_cannot_reach_others_over_rpc(odoo_server):
     )
     assert is_denied(fault(portal.execute, "hr.skp", "read", others, ["state"]))
     own = portal.execute("hr.skp", "search", [])
-    assert is_denied(fault(portal.execute, "hr.skp", "write", own, {"konsekuensi": "x"}))
+    assert is_denied(
+        fault(portal.execute, "hr.skp", "write", own, {"konsekuensi": "x"})
+    )
     assert is_denied(
         fault(portal.execute, "hr.employee", "search_read", [], fields=["nip"])
     )

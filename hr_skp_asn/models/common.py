@@ -66,9 +66,7 @@ PANGKAT_GOLONGAN = [
     ("IV/e", "IV/e - Pembina Utama"),
 ] + [
     (roman, f"PPPK Golongan {roman}")
-    for roman in (
-        "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII".split()
-    )
+    for roman in ("I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII".split())
 ]
 ASPEK = [
     ("kuantitas", "Kuantitas"),

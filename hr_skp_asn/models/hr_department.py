@@ -27,5 +27,6 @@ class HrDepartment(models.Model):
     def _compute_skp_pengelola_all_ids(self):
         for department in self:
             department.skp_pengelola_all_ids = (
-                department.skp_pengelola_ids | department.parent_id.skp_pengelola_all_ids
+                department.skp_pengelola_ids
+                | department.parent_id.skp_pengelola_all_ids
             )

@@ -196,7 +196,9 @@ class HrEmployee(models.Model):
 
     def action_open_skp(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("hr_skp_asn.hr_skp_action")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_skp_asn.hr_skp_action"
+        )
         action["domain"] = [("employee_id", "=", self.id)]
         action["context"] = {"default_employee_id": self.id}
         return action

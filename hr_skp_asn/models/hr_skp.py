@@ -3,7 +3,6 @@ from datetime import date, timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .. import rules
 from .common import PERSPEKTIF, SKP_STATE
 
 # Who-was-who snapshot taken when the SKP is set (ditetapkan): role -> field prefix
@@ -110,21 +109,24 @@ class HrSkp(models.Model):
     state = fields.Selection(
         SKP_STATE, default="draft", required=True, tracking=True, copy=False, index=True
     )
-    rhk_ids = fields.One2many("hr.skp.rhk", "skp_id", string="Rencana Hasil Kerja", copy=True)
-    indikator_ids = fields.One2many("hr.skp.indikator", "skp_id", string="Indikator")
-    perilaku_ids = fields.One2many("hr.skp.perilaku", "skp_id", string="Perilaku Kerja", copy=True)
+    rhk_ids = fields.One2many(
+        "hr.skp.rhk", "skp_id", string="Rencana Hasil Kerja", copy=True
+    )
+    indikator_ids = fields.One2many("hr.skp.indikator", "skp_id")
+    perilaku_ids = fields.One2many(
+        "hr.skp.perilaku", "skp_id", string="Perilaku Kerja", copy=True
+    )
     dukungan_ids = fields.One2many(
         "hr.skp.dukungan", "skp_id", string="Dukungan Sumber Daya (lines)", copy=True
     )
     dukungan_sumber_daya = fields.Text(
         compute="_compute_dukungan_sumber_daya",
         store=True,
-        string="Dukungan Sumber Daya",
     )
     skema_pertanggungjawaban = fields.Text()
     konsekuensi = fields.Text()
-    alasan_revisi = fields.Text(string="Alasan Revisi", copy=False, tracking=True)
-    revisi_dari_id = fields.Many2one("hr.skp", string="Revisi Dari", copy=False, readonly=True)
+    alasan_revisi = fields.Text(copy=False, tracking=True)
+    revisi_dari_id = fields.Many2one("hr.skp", copy=False, readonly=True)
     tanggal_disetujui = fields.Date(copy=False, readonly=True, string="Ditetapkan Pada")
     deadline = fields.Date(
         string="Batas Penetapan",
@@ -173,9 +175,7 @@ class HrSkp(models.Model):
     @api.depends("year")
     def _compute_dates(self):
         for skp in self:
-            if skp.year and (
-                not skp.date_start or skp.date_start.year != skp.year
-            ):
+            if skp.year and (not skp.date_start or skp.date_start.year != skp.year):
                 skp.date_start = date(skp.year, 1, 1)
             if skp.year and (not skp.date_end or skp.date_end.year != skp.year):
                 skp.date_end = date(skp.year, 12, 31)
@@ -204,11 +204,19 @@ class HrSkp(models.Model):
 
     @api.depends("dukungan_ids.kategori", "dukungan_ids.name")
     def _compute_dukungan_sumber_daya(self):
-        labels = dict(self.env["hr.skp.dukungan"]._fields["kategori"]._description_selection(self.env))
+        labels = dict(
+            self.env["hr.skp.dukungan"]
+            ._fields["kategori"]
+            ._description_selection(self.env)
+        )
         for skp in self:
-            skp.dukungan_sumber_daya = "\n".join(
-                f"{labels.get(line.kategori, '')}: {line.name}" for line in skp.dukungan_ids
-            ) or False
+            skp.dukungan_sumber_daya = (
+                "\n".join(
+                    f"{labels.get(line.kategori, '')}: {line.name}"
+                    for line in skp.dukungan_ids
+                )
+                or False
+            )
 
     @api.depends("date_start", "employee_id.asn_status", "employee_id.tanggal_sk")
     def _compute_deadline(self):
@@ -219,7 +227,9 @@ class HrSkp(models.Model):
                 start = max(employee.tanggal_sk, skp.date_start or employee.tanggal_sk)
                 skp.deadline = start + timedelta(days=company.skp_pppk_pw_deadline_days)
             elif skp.date_start:
-                skp.deadline = skp.date_start + timedelta(days=company.skp_deadline_days)
+                skp.deadline = skp.date_start + timedelta(
+                    days=company.skp_deadline_days
+                )
             else:
                 skp.deadline = False
 
@@ -270,15 +280,21 @@ class HrSkp(models.Model):
         for skp in self:
             name = skp.employee_id.name or self.env._("New SKP")
             period = str(skp.year or "")
-            if skp.date_start and skp.date_end and (
-                (skp.date_start.month, skp.date_start.day) != (1, 1)
-                or (skp.date_end.month, skp.date_end.day) != (12, 31)
+            if (
+                skp.date_start
+                and skp.date_end
+                and (
+                    (skp.date_start.month, skp.date_start.day) != (1, 1)
+                    or (skp.date_end.month, skp.date_end.day) != (12, 31)
+                )
             ):
                 period = "%s–%s" % (
                     skp.date_start.strftime("%d/%m/%Y"),
                     skp.date_end.strftime("%d/%m/%Y"),
                 )
-            skp.display_name = self.env._("SKP %(year)s - %(name)s", year=period, name=name)
+            skp.display_name = self.env._(
+                "SKP %(year)s - %(name)s", year=period, name=name
+            )
 
     # --------------------------------------------------------------- constraints
     @api.constrains("year", "date_start", "date_end")
@@ -370,7 +386,9 @@ class HrSkp(models.Model):
     def _unlink_only_draft(self):
         if any(skp.state not in ("draft", "batal") for skp in self):
             raise UserError(
-                self.env._("Only a draft or cancelled SKP can be deleted; cancel it instead.")
+                self.env._(
+                    "Only a draft or cancelled SKP can be deleted; cancel it instead."
+                )
             )
 
     def _check_editable(self):
@@ -382,9 +400,9 @@ class HrSkp(models.Model):
                         "%(skp)s is %(state)s and can no longer be changed. "
                         "Reopen it with a reason or make a revision.",
                         skp=skp.display_name,
-                        state=dict(self._fields["state"]._description_selection(self.env))[
-                            skp.state
-                        ],
+                        state=dict(
+                            self._fields["state"]._description_selection(self.env)
+                        )[skp.state],
                     )
                 )
 
@@ -406,7 +424,8 @@ class HrSkp(models.Model):
     def _subscribe_people(self):
         for skp in self.sudo():
             partners = (
-                skp.employee_id.user_id.partner_id | skp.pejabat_penilai_id.user_id.partner_id
+                skp.employee_id.user_id.partner_id
+                | skp.pejabat_penilai_id.user_id.partner_id
             )
             if partners:
                 skp.message_subscribe(partner_ids=partners.ids)
@@ -463,7 +482,9 @@ class HrSkp(models.Model):
                 errors.append(self.env._("at least one RHK utama"))
             for rhk in skp.rhk_ids.filtered(lambda r: not r.indikator_ids):
                 errors.append(
-                    self.env._("an indikator kinerja for the RHK “%(rhk)s”", rhk=rhk.name)
+                    self.env._(
+                        "an indikator kinerja for the RHK “%(rhk)s”", rhk=rhk.name
+                    )
                 )
             if skp.jenis_skp == "jpt" and skp.rhk_perspektif_missing:
                 errors.append(
@@ -494,8 +515,11 @@ class HrSkp(models.Model):
         """On approval the intervened RHK must stand in an approved SKP (DOMAIN §1)."""
         for skp in self.filtered(lambda s: s.jenis_skp == "ja_jf"):
             pending = skp.rhk_ids.filtered(
-                lambda r: r.rhk_atasan_id
-                and r.rhk_atasan_id.sudo().skp_id.state not in ("disetujui", "selesai")
+                lambda r: (
+                    r.rhk_atasan_id
+                    and r.rhk_atasan_id.sudo().skp_id.state
+                    not in ("disetujui", "selesai")
+                )
             )
             if pending:
                 raise UserError(
@@ -510,7 +534,11 @@ class HrSkp(models.Model):
     def _snapshot_values(self):
         """Who was who: the facts printed documents show for this SKP."""
         self.ensure_one()
-        pangkat = dict(self.env["hr.employee"]._fields["pangkat_golongan"]._description_selection(self.env))
+        pangkat = dict(
+            self.env["hr.employee"]
+            ._fields["pangkat_golongan"]
+            ._description_selection(self.env)
+        )
         values = {}
         people = {
             "pegawai": self.employee_id,
@@ -523,7 +551,9 @@ class HrSkp(models.Model):
                 {
                     f"snap_{role}_nama": employee.name or False,
                     f"snap_{role}_nip": employee.nip or False,
-                    f"snap_{role}_pangkat": pangkat.get(employee.pangkat_golongan, False),
+                    f"snap_{role}_pangkat": pangkat.get(
+                        employee.pangkat_golongan, False
+                    ),
                     f"snap_{role}_jabatan": employee.job_title
                     or employee.job_id.name
                     or False,
@@ -555,7 +585,10 @@ class HrSkp(models.Model):
                 and not self._is_skp_hr()
             ):
                 raise AccessError(
-                    self.env._("Only the employee or HR can submit %(skp)s.", skp=skp.display_name)
+                    self.env._(
+                        "Only the employee or HR can submit %(skp)s.",
+                        skp=skp.display_name,
+                    )
                 )
         self._check_complete()
         self.write({"state": "diajukan"})
@@ -565,7 +598,10 @@ class HrSkp(models.Model):
                 skp.sudo().activity_schedule(
                     "hr_skp_asn.mail_act_skp_approval",
                     user_id=penilai_user.id,
-                    note=self.env._("Please review and approve the SKP of %(name)s.", name=skp.employee_id.name),
+                    note=self.env._(
+                        "Please review and approve the SKP of %(name)s.",
+                        name=skp.employee_id.name,
+                    ),
                 )
         return True
 
@@ -612,7 +648,9 @@ class HrSkp(models.Model):
         self._check_is_penilai(self.env._("reopen"))
         self.write({"state": "draft", "alasan_revisi": alasan})
         for skp in self:
-            skp._post_note(self.env._("Approved SKP reopened: %(reason)s", reason=alasan))
+            skp._post_note(
+                self.env._("Approved SKP reopened: %(reason)s", reason=alasan)
+            )
         return True
 
     def action_batal(self):
@@ -658,7 +696,11 @@ class HrSkp(models.Model):
                     end=self.date_end,
                 )
             )
-        new_start = fields.Date.to_date(date_start) if date_start else date_end + timedelta(days=1)
+        new_start = (
+            fields.Date.to_date(date_start)
+            if date_start
+            else date_end + timedelta(days=1)
+        )
         old_end = self.date_end
         self.with_context(skp_bypass_lock=True).write(
             {"date_end": date_end, "alasan_revisi": alasan}
@@ -674,7 +716,8 @@ class HrSkp(models.Model):
         )
         self._post_note(
             self.env._(
-                "Revised: this SKP ends on %(date)s; continued in %(new)s. Reason: %(reason)s",
+                "Revised: this SKP ends on %(date)s; continued in %(new)s. "
+                "Reason: %(reason)s",
                 date=date_end,
                 new=new.display_name,
                 reason=alasan,
@@ -699,7 +742,9 @@ class HrSkp(models.Model):
             "name": self.env._("Matriks Peran dan Hasil"),
             "res_model": "hr.skp.rhk",
             "view_mode": "list",
-            "views": [(self.env.ref("hr_skp_asn.hr_skp_rhk_view_list_matriks").id, "list")],
+            "views": [
+                (self.env.ref("hr_skp_asn.hr_skp_rhk_view_list_matriks").id, "list")
+            ],
             "domain": [("skp_id", "=", self.id)],
             "context": {"create": False},
         }
@@ -714,9 +759,10 @@ class HrSkp(models.Model):
         }
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        res = super()._compute_access_url()
         for skp in self:
             skp.access_url = f"/my/skp/{skp.id}"
+        return res
 
     @api.model
     def _cron_remind_unapproved(self):
@@ -749,9 +795,7 @@ class HrSkp(models.Model):
                 skp.activity_schedule(
                     activity_type_id=activity_type.id,
                     user_id=user.id,
-                    note=self.env._(
-                        "The SKP was due by %(date)s.", date=skp.deadline
-                    ),
+                    note=self.env._("The SKP was due by %(date)s.", date=skp.deadline),
                 )
         return True
 

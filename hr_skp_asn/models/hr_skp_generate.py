@@ -91,7 +91,9 @@ class HrSkpGenerate(models.Model):
     def action_start(self):
         for job in self:
             if job.state == "berjalan":
-                raise UserError(self.env._("%(name)s is already running.", name=job.name))
+                raise UserError(
+                    self.env._("%(name)s is already running.", name=job.name)
+                )
             total = self.env["hr.employee"].search_count(job._employee_domain())
             job.write(
                 {

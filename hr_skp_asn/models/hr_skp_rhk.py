@@ -67,9 +67,7 @@ class HrSkpRhk(models.Model):
     )
     bawahan_count = fields.Integer(compute="_compute_bawahan", string="Jumlah Peran")
     perspektif = fields.Selection(PERSPEKTIF)
-    penugasan_dari = fields.Char(
-        string="Penugasan Dari", help="Who assigned this RHK tambahan."
-    )
+    penugasan_dari = fields.Char(help="Who assigned this RHK tambahan.")
     indikator_ids = fields.One2many(
         "hr.skp.indikator", "rhk_id", string="Indikator Kinerja Individu", copy=True
     )
@@ -90,11 +88,15 @@ class HrSkpRhk(models.Model):
     @api.depends("name")
     def _compute_is_activity_phrase(self):
         for rhk in self:
-            rhk.is_activity_phrase = bool(rhk.name) and rules.is_activity_phrase(rhk.name)
+            rhk.is_activity_phrase = bool(rhk.name) and rules.is_activity_phrase(
+                rhk.name
+            )
 
     @api.depends("name", "skp_id.state", "employee_id")
     def _compute_display_name(self):
-        labels = dict(self.env["hr.skp"]._fields["state"]._description_selection(self.env))
+        labels = dict(
+            self.env["hr.skp"]._fields["state"]._description_selection(self.env)
+        )
         for rhk in self:
             name = (rhk.name or "").strip().splitlines()[0] if rhk.name else ""
             state = rhk.sudo().skp_id.state
@@ -120,14 +122,15 @@ class HrSkpRhk(models.Model):
 
     @api.constrains("rhk_atasan_id", "skp_id")
     def _check_rhk_atasan(self):
-        """JA/JF intervene an RHK of their own pejabat penilai's SKP of the same year."""
+        """JA/JF intervene an RHK of their pejabat penilai's SKP of the same year."""
         for rhk in self.filtered("rhk_atasan_id"):
             atasan = rhk.rhk_atasan_id.sudo()
             skp = rhk.skp_id
             if atasan.skp_id.employee_id != skp.pejabat_penilai_id:
                 raise ValidationError(
                     self.env._(
-                        "The RHK “%(rhk)s” intervenes “%(atasan)s”, which is not in the "
+                        "The RHK “%(rhk)s” intervenes “%(atasan)s”, which is not "
+                        "in the "
                         "SKP of the pejabat penilai %(penilai)s.",
                         rhk=rhk.name,
                         atasan=atasan.name,
@@ -155,7 +158,11 @@ class HrSkpRhk(models.Model):
     @api.constrains("jenis", "perspektif", "skp_id")
     def _check_perspektif(self):
         for rhk in self:
-            if rhk.skp_id.jenis_skp == "jpt" and rhk.jenis == "utama" and not rhk.perspektif:
+            if (
+                rhk.skp_id.jenis_skp == "jpt"
+                and rhk.jenis == "utama"
+                and not rhk.perspektif
+            ):
                 raise ValidationError(
                     self.env._(
                         "The RHK utama “%(rhk)s” of a JPT SKP needs its perspektif.",
@@ -181,7 +188,9 @@ class HrSkpIndikator(models.Model):
     _inherit = ["hr.skp.line.mixin"]
     _order = "rhk_id, sequence, id"
 
-    rhk_id = fields.Many2one("hr.skp.rhk", required=True, ondelete="cascade", index=True)
+    rhk_id = fields.Many2one(
+        "hr.skp.rhk", required=True, ondelete="cascade", index=True
+    )
     skp_id = fields.Many2one(related="rhk_id.skp_id", store=True, index=True)
     employee_id = fields.Many2one(related="rhk_id.employee_id", store=True)
     sequence = fields.Integer(default=10)
@@ -198,10 +207,8 @@ class HrSkpIndikator(models.Model):
     )
     target_text = fields.Char(string="Target (text)")
     target_min = fields.Float(string="Target", digits=(16, 2))
-    target_max = fields.Float(
-        string="Target Max", digits=(16, 2), help="Upper bound of a range target."
-    )
-    satuan = fields.Char(string="Satuan")
+    target_max = fields.Float(digits=(16, 2), help="Upper bound of a range target.")
+    satuan = fields.Char()
     polaritas = fields.Selection(
         [("maximize", "Higher is better"), ("minimize", "Lower is better")],
         required=True,
@@ -222,14 +229,18 @@ class HrSkpIndikator(models.Model):
                     value = f"{ind.target_min:g} – {ind.target_max:g}"
                 ind.target_display = " ".join(filter(None, [value, ind.satuan]))
             else:
-                ind.target_display = " ".join(filter(None, [ind.target_text, ind.satuan]))
+                ind.target_display = " ".join(
+                    filter(None, [ind.target_text, ind.satuan])
+                )
 
     @api.constrains("target_min", "target_max")
     def _check_target(self):
         for ind in self:
             if ind.target_min < 0 or ind.target_max < 0:
                 raise ValidationError(
-                    self.env._("The target of “%(name)s” cannot be negative.", name=ind.name)
+                    self.env._(
+                        "The target of “%(name)s” cannot be negative.", name=ind.name
+                    )
                 )
             if ind.target_max and ind.target_max < ind.target_min:
                 raise ValidationError(
@@ -276,11 +287,9 @@ class HrSkpPerilaku(models.Model):
 
     @api.model
     def _default_lines(self):
-        """The seven BerAKHLAK values with their standard panduan (SE MenPANRB 20/2021)."""
+        """The 7 BerAKHLAK values with their standard panduan (SE MenPANRB 20/2021)."""
         return [
-            fields.Command.create(
-                {"sequence": index, "aspek": key, "panduan": panduan}
-            )
+            fields.Command.create({"sequence": index, "aspek": key, "panduan": panduan})
             for index, (key, _label, panduan) in enumerate(rules.BERAKHLAK, start=1)
         ]
 

@@ -14,7 +14,9 @@ class HrSkpTemplate(models.Model):
 
     name = fields.Char(required=True, tracking=True)
     active = fields.Boolean(default=True)
-    job_id = fields.Many2one("hr.job", string="Jabatan", required=True, index=True, tracking=True)
+    job_id = fields.Many2one(
+        "hr.job", string="Jabatan", required=True, index=True, tracking=True
+    )
     company_id = fields.Many2one(
         "res.company", default=lambda self: self.env.company, index=True
     )
@@ -23,7 +25,9 @@ class HrSkpTemplate(models.Model):
         default="kualitatif",
         required=True,
     )
-    rhk_ids = fields.One2many("hr.skp.template.rhk", "template_id", string="RHK", copy=True)
+    rhk_ids = fields.One2many(
+        "hr.skp.template.rhk", "template_id", string="RHK", copy=True
+    )
     skema_pertanggungjawaban = fields.Text()
     konsekuensi = fields.Text()
 
@@ -45,7 +49,9 @@ class HrSkpTemplate(models.Model):
         penilai = employee.pejabat_penilai_id
         rhk_commands = []
         for line in self.rhk_ids:
-            atasan = rhk_atasan_by_name.get((penilai.id, (line.rhk_atasan_name or "").strip()))
+            atasan = rhk_atasan_by_name.get(
+                (penilai.id, (line.rhk_atasan_name or "").strip())
+            )
             rhk_commands.append(
                 fields.Command.create(
                     {
@@ -76,7 +82,9 @@ class HrSkpTemplateRhk(models.Model):
     _description = "SKP Template RHK"
     _order = "template_id, jenis desc, sequence, id"
 
-    template_id = fields.Many2one("hr.skp.template", required=True, ondelete="cascade", index=True)
+    template_id = fields.Many2one(
+        "hr.skp.template", required=True, ondelete="cascade", index=True
+    )
     sequence = fields.Integer(default=10)
     jenis = fields.Selection(
         [("utama", "Utama"), ("tambahan", "Tambahan")], required=True, default="utama"
@@ -89,7 +97,7 @@ class HrSkpTemplateRhk(models.Model):
     )
     perspektif = fields.Selection(PERSPEKTIF)
     indikator_ids = fields.One2many(
-        "hr.skp.template.indikator", "template_rhk_id", string="Indikator", copy=True
+        "hr.skp.template.indikator", "template_rhk_id", copy=True
     )
 
 
@@ -106,7 +114,7 @@ class HrSkpTemplateIndikator(models.Model):
     aspek = fields.Selection(ASPEK, required=True, default="kuantitas")
     target_text = fields.Char(string="Target (text)")
     target_min = fields.Float(string="Target", digits=(16, 2))
-    target_max = fields.Float(string="Target Max", digits=(16, 2))
+    target_max = fields.Float(digits=(16, 2))
     satuan = fields.Char()
     polaritas = fields.Selection(
         [("maximize", "Higher is better"), ("minimize", "Lower is better")],
@@ -117,9 +125,13 @@ class HrSkpTemplateIndikator(models.Model):
     @api.constrains("target_min", "target_max")
     def _check_target(self):
         for ind in self:
-            if ind.target_min < 0 or (ind.target_max and ind.target_max < ind.target_min):
+            if ind.target_min < 0 or (
+                ind.target_max and ind.target_max < ind.target_min
+            ):
                 raise ValidationError(
-                    self.env._("The target of “%(name)s” is not a valid range.", name=ind.name)
+                    self.env._(
+                        "The target of “%(name)s” is not a valid range.", name=ind.name
+                    )
                 )
 
     def _indikator_values(self):

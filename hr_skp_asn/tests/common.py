@@ -22,7 +22,9 @@ class SkpCommon(TransactionCase):
         cls.company = cls.env.company
         Department = cls.env["hr.department"]
         cls.dinas = Department.create({"name": "Dinas Uji"})
-        cls.bidang = Department.create({"name": "Bidang Uji", "parent_id": cls.dinas.id})
+        cls.bidang = Department.create(
+            {"name": "Bidang Uji", "parent_id": cls.dinas.id}
+        )
         cls.subbag = Department.create(
             {"name": "Subbagian Uji", "parent_id": cls.bidang.id}
         )
@@ -37,11 +39,11 @@ class SkpCommon(TransactionCase):
         cls.user_pelaksana = user("pelaksana")
         cls.user_fungsional = user("fungsional")
         cls.user_other = user("other")
-        cls.user_pengelola = user(
-            "pengelola", groups="hr_skp_asn.group_skp_pengelola"
-        )
+        cls.user_pengelola = user("pengelola", groups="hr_skp_asn.group_skp_pengelola")
         cls.user_admin_bkd = user("adminbkd", groups="hr_skp_asn.group_skp_admin")
-        cls.user_portal = new_test_user(cls.env, login="portalpw", groups="base.group_portal")
+        cls.user_portal = new_test_user(
+            cls.env, login="portalpw", groups="base.group_portal"
+        )
         cls.bidang.skp_pengelola_ids = [Command.link(cls.user_pengelola.id)]
 
         Employee = cls.env["hr.employee"]
@@ -145,7 +147,9 @@ class SkpCommon(TransactionCase):
     def make_skp(cls, employee, rhk=None, **vals):
         """An SKP with RHK; ``rhk`` is a list of dicts (name, jenis, rhk_atasan_id,
         perspektif) each getting one indikator unless it says otherwise."""
-        rhk = rhk if rhk is not None else [{"name": f"Terwujudnya hasil {employee.name}"}]
+        rhk = (
+            rhk if rhk is not None else [{"name": f"Terwujudnya hasil {employee.name}"}]
+        )
         lines = []
         for line in rhk:
             line = dict(line)
@@ -164,9 +168,15 @@ class SkpCommon(TransactionCase):
         return cls.make_skp(
             employee,
             rhk=[
-                {"name": "Meningkatnya kepuasan layanan", "perspektif": "penerima_layanan"},
+                {
+                    "name": "Meningkatnya kepuasan layanan",
+                    "perspektif": "penerima_layanan",
+                },
                 {"name": "Terselenggaranya tata kelola", "perspektif": "proses_bisnis"},
-                {"name": "Meningkatnya kompetensi SDM", "perspektif": "penguatan_internal"},
+                {
+                    "name": "Meningkatnya kompetensi SDM",
+                    "perspektif": "penguatan_internal",
+                },
                 {"name": "Terealisasinya anggaran", "perspektif": "anggaran"},
             ],
         )

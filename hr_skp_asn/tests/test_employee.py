@@ -12,7 +12,12 @@ class TestEmployeeAsn(SkpCommon):
     """ASN data on hr.employee (DOMAIN §5) and the pejabat penilai checks."""
 
     def test_nip_validated(self):
-        for bad in ("12345", "19801301200501 1001", "198001012005013001", "198001012005011000"):
+        for bad in (
+            "12345",
+            "19801301200501 1001",
+            "198001012005013001",
+            "198001012005011000",
+        ):
             with self.subTest(nip=bad), self.assertRaises(ValidationError):
                 self.pelaksana.nip = bad
 
@@ -40,7 +45,9 @@ class TestEmployeeAsn(SkpCommon):
             {"name": "Tanpa Atasan", "asn_status": "pns", "nip": make_nip(seq=77)}
         )
         self.assertEqual(orphan.penilai_masalah, "kosong")
-        non_asn = self.env["hr.employee"].create({"name": "Honorer", "asn_status": "non_asn"})
+        non_asn = self.env["hr.employee"].create(
+            {"name": "Honorer", "asn_status": "non_asn"}
+        )
         orphan.pejabat_penilai_id = non_asn
         self.assertEqual(orphan.penilai_masalah, "bukan_asn")
         self.pelaksana.pejabat_penilai_id = self.fungsional
@@ -76,7 +83,10 @@ class TestEmployeeAsn(SkpCommon):
 
     def test_penilai_wizard_refuses_self(self):
         wizard = self.env["hr.skp.penilai.wizard"].create(
-            {"employee_ids": [(6, 0, self.pelaksana.ids)], "pejabat_penilai_id": self.pelaksana.id}
+            {
+                "employee_ids": [(6, 0, self.pelaksana.ids)],
+                "pejabat_penilai_id": self.pelaksana.id,
+            }
         )
         with self.assertRaises(UserError):
             wizard.action_confirm()

@@ -6,7 +6,7 @@ from .common import SkpCommon
 
 @tagged("post_install", "-at_install")
 class TestSkpAccess(SkpCommon):
-    """Row access by record rules: own, pejabat penilai, pengelola tree, BKD, company."""
+    """Row access by rules: own, pejabat penilai, pengelola tree, BKD, company."""
 
     @classmethod
     def setUpClass(cls):
@@ -14,7 +14,12 @@ class TestSkpAccess(SkpCommon):
         cls.make_cascade()
         cls.skp_pelaksana = cls.make_skp(
             cls.pelaksana,
-            rhk=[{"name": "Tersusunnya arsip", "rhk_atasan_id": cls.skp_kasubbag.rhk_ids.id}],
+            rhk=[
+                {
+                    "name": "Tersusunnya arsip",
+                    "rhk_atasan_id": cls.skp_kasubbag.rhk_ids.id,
+                }
+            ],
         )
         cls.skp_other = cls.make_skp(cls.other)
 

@@ -56,8 +56,17 @@ class TestSkpGenerate(SkpCommon):
 
     def test_generate_from_template_then_rerun_skips(self):
         self.make_skp(self.holders[0], rhk=[])  # already has one
-        job = self.env["hr.skp.generate"].with_user(self.user_pengelola).create(
-            {"year": 2026, "department_id": self.subbag.id, "job_id": self.job.id, "batch_size": 3}
+        job = (
+            self.env["hr.skp.generate"]
+            .with_user(self.user_pengelola)
+            .create(
+                {
+                    "year": 2026,
+                    "department_id": self.subbag.id,
+                    "job_id": self.job.id,
+                    "batch_size": 3,
+                }
+            )
         )
         job.action_start()
         self.assertEqual(job.total, 7)
@@ -82,6 +91,7 @@ class TestSkpGenerate(SkpCommon):
 
     def test_batch_query_count_flat(self):
         """Generation costs the same number of queries for 2 and 7 employees."""
+
         def queries(size):
             job = self.env["hr.skp.generate"].create(
                 {"year": 2027, "job_id": self.job.id, "batch_size": size}

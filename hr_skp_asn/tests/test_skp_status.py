@@ -9,7 +9,7 @@ from .common import SkpCommon
 
 @tagged("post_install", "-at_install")
 class TestSkpStatusReport(SkpCommon):
-    """The dashboard of SKP status per unit: draft / diajukan / disetujui / missing / late."""
+    """SKP status per unit: draft / diajukan / disetujui / missing / late."""
 
     def test_status_counts_missing_and_late(self):
         self.make_cascade()
@@ -17,7 +17,9 @@ class TestSkpStatusReport(SkpCommon):
         self.env.flush_all()
         Report = self.env["hr.skp.status.report"].with_user(self.user_admin_bkd)
         with freeze_time("2026-04-01"):
-            rows = Report.search([("year", "=", 2026), ("department_id", "child_of", self.dinas.id)])
+            rows = Report.search(
+                [("year", "=", 2026), ("department_id", "child_of", self.dinas.id)]
+            )
             by_employee = {row.employee_id: row for row in rows}
         self.assertEqual(by_employee[self.kabid].state, "disetujui")
         self.assertEqual(by_employee[self.pelaksana].state, "draft")
@@ -37,6 +39,8 @@ class TestSkpStatusReport(SkpCommon):
 
     def test_pengelola_sees_own_tree_only(self):
         self.env.flush_all()
-        rows = self.env["hr.skp.status.report"].with_user(self.user_pengelola).search([])
+        rows = (
+            self.env["hr.skp.status.report"].with_user(self.user_pengelola).search([])
+        )
         self.assertNotIn(self.other, rows.employee_id)
         self.assertIn(self.pelaksana, rows.employee_id)

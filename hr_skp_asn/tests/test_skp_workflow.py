@@ -70,7 +70,12 @@ class TestSkpPlanning(SkpCommon):
     def test_jpt_needs_four_perspektif_with_anggaran(self):
         skp = self.make_skp(
             self.kadis,
-            rhk=[{"name": "Meningkatnya kepuasan layanan", "perspektif": "penerima_layanan"}],
+            rhk=[
+                {
+                    "name": "Meningkatnya kepuasan layanan",
+                    "perspektif": "penerima_layanan",
+                }
+            ],
         )
         self.assertIn("Anggaran", skp.rhk_perspektif_missing)
         with self.assertRaisesRegex(UserError, "perspektif"):
@@ -78,7 +83,7 @@ class TestSkpPlanning(SkpCommon):
 
     def test_intervensi_of_non_superior_rhk_refused(self):
         self.make_cascade()
-        # the fungsional's pejabat penilai is the Kepala Bidang, not the Kepala Subbagian
+        # the fungsional is rated by the Kepala Bidang, not the Kepala Subbagian
         with self.assertRaises(ValidationError):
             self.make_skp(
                 self.fungsional,
@@ -95,7 +100,12 @@ class TestSkpPlanning(SkpCommon):
         skp_kadis = self.make_jpt_skp(self.kadis)
         skp_kabid = self.make_skp(
             self.kabid,
-            rhk=[{"name": "Tersusunnya kebijakan", "rhk_atasan_id": skp_kadis.rhk_ids[0].id}],
+            rhk=[
+                {
+                    "name": "Tersusunnya kebijakan",
+                    "rhk_atasan_id": skp_kadis.rhk_ids[0].id,
+                }
+            ],
         )
         # the list of the superior's RHK says the SKP is still a draft
         self.assertIn("(Draft)", skp_kabid.rhk_ids.rhk_atasan_id.display_name)
@@ -110,7 +120,12 @@ class TestSkpPlanning(SkpCommon):
         self.make_cascade()
         skp = self.make_skp(
             self.fungsional,
-            rhk=[{"name": "Tersedianya aplikasi", "rhk_atasan_id": self.skp_kabid.rhk_ids.id}],
+            rhk=[
+                {
+                    "name": "Tersedianya aplikasi",
+                    "rhk_atasan_id": self.skp_kabid.rhk_ids.id,
+                }
+            ],
         )
         skp.with_user(self.user_fungsional).action_ajukan()
         with self.assertRaises(AccessError):
@@ -125,7 +140,12 @@ class TestSkpPlanning(SkpCommon):
         self.make_cascade()
         skp = self.make_skp(
             self.fungsional,
-            rhk=[{"name": "Tersedianya aplikasi", "rhk_atasan_id": self.skp_kabid.rhk_ids.id}],
+            rhk=[
+                {
+                    "name": "Tersedianya aplikasi",
+                    "rhk_atasan_id": self.skp_kabid.rhk_ids.id,
+                }
+            ],
         )
         skp.with_user(self.user_fungsional).action_ajukan()
         skp.with_user(self.user_admin_bkd).action_setujui()
@@ -139,17 +159,26 @@ class TestSkpPlanning(SkpCommon):
         with self.assertRaisesRegex(UserError, "can no longer be changed"):
             skp.rhk_ids.with_user(self.user_kasubbag).write({"name": "Terubahnya"})
         with self.assertRaisesRegex(UserError, "can no longer be changed"):
-            skp.rhk_ids.indikator_ids.with_user(self.user_kasubbag).write({"target_min": 1})
+            skp.rhk_ids.indikator_ids.with_user(self.user_kasubbag).write(
+                {"target_min": 1}
+            )
 
     def test_return_with_reason_in_chatter(self):
         self.make_cascade()
         skp = self.make_skp(
             self.pelaksana,
-            rhk=[{"name": "Tersusunnya arsip", "rhk_atasan_id": self.skp_kasubbag.rhk_ids.id}],
+            rhk=[
+                {
+                    "name": "Tersusunnya arsip",
+                    "rhk_atasan_id": self.skp_kasubbag.rhk_ids.id,
+                }
+            ],
         )
         skp.with_user(self.user_pelaksana).action_ajukan()
         activity = skp.activity_ids.filtered(
-            lambda a: a.activity_type_id == self.env.ref("hr_skp_asn.mail_act_skp_approval")
+            lambda a: (
+                a.activity_type_id == self.env.ref("hr_skp_asn.mail_act_skp_approval")
+            )
         )
         self.assertEqual(activity.user_id, self.user_kasubbag)
         skp.with_user(self.user_kasubbag).action_kembalikan("Target terlalu rendah")
@@ -157,8 +186,10 @@ class TestSkpPlanning(SkpCommon):
         self.assertIn("Target terlalu rendah", skp.message_ids[0].body)
         self.assertFalse(
             skp.activity_ids.filtered(
-                lambda a: a.activity_type_id
-                == self.env.ref("hr_skp_asn.mail_act_skp_approval")
+                lambda a: (
+                    a.activity_type_id
+                    == self.env.ref("hr_skp_asn.mail_act_skp_approval")
+                )
             )
         )
         # the employee gets a to-do
@@ -196,7 +227,7 @@ class TestSkpPlanning(SkpCommon):
             old.with_user(self.user_kabid).action_revisi("2025-06-30", "Salah tanggal")
 
     def test_snapshot_who_was_who(self):
-        """A document printed later shows the facts as they were when the SKP was set."""
+        """A document printed later shows the facts as they were at approval."""
         self.make_cascade()
         skp = self.skp_kasubbag
         self.assertEqual(skp.snap_pegawai_nama, "Kepala Subbagian")
@@ -204,7 +235,9 @@ class TestSkpPlanning(SkpCommon):
         self.assertEqual(skp.snap_pegawai_pangkat, "III/d - Penata Tk. I")
         self.assertEqual(skp.snap_penilai_nama, "Kepala Bidang")
         self.assertEqual(skp.snap_atasan_nama, "Kepala Dinas")
-        self.assertEqual(skp.snap_pegawai_unit, "Dinas Uji / Bidang Uji / Subbagian Uji")
+        self.assertEqual(
+            skp.snap_pegawai_unit, "Dinas Uji / Bidang Uji / Subbagian Uji"
+        )
         self.kasubbag.write({"name": "Nama Baru", "pangkat_golongan": "IV/a"})
         self.kabid.job_title = "Sekretaris"
         self.assertEqual(skp.get_orang("pegawai")["nama"], "Kepala Subbagian")
@@ -213,19 +246,26 @@ class TestSkpPlanning(SkpCommon):
     def test_rhk_activity_phrase_warning(self):
         skp = self.make_skp(
             self.pelaksana,
-            rhk=[{"name": "Melaksanakan rapat koordinasi"}, {"name": "Tersusunnya laporan"}],
+            rhk=[
+                {"name": "Melaksanakan rapat koordinasi"},
+                {"name": "Tersusunnya laporan"},
+            ],
         )
         self.assertEqual(skp.rhk_ids.mapped("is_activity_phrase"), [True, False])
 
     def test_matriks_peran_dan_hasil(self):
         self.make_cascade()
         leader_rhk = self.skp_kadis.rhk_ids
-        counts = dict(zip(leader_rhk.mapped("name"), leader_rhk.mapped("bawahan_count"), strict=True))
+        counts = dict(
+            zip(
+                leader_rhk.mapped("name"),
+                leader_rhk.mapped("bawahan_count"),
+                strict=True,
+            )
+        )
         self.assertEqual(counts["Terselenggaranya tata kelola"], 1)
         self.assertEqual(counts["Terealisasinya anggaran"], 0)  # a gap shows
-        self.assertEqual(
-            leader_rhk[1].bawahan_employee_ids, self.kabid
-        )
+        self.assertEqual(leader_rhk[1].bawahan_employee_ids, self.kabid)
         action = self.skp_kadis.action_open_matriks()
         self.assertEqual(action["res_model"], "hr.skp.rhk")
 
@@ -254,7 +294,9 @@ class TestSkpPlanning(SkpCommon):
                 "konsekuensi": "Teguran",
             }
         )
-        self.assertEqual(skp.dukungan_sumber_daya, "Anggaran: DPA 2026\nPeralatan Kerja: Laptop")
+        self.assertEqual(
+            skp.dukungan_sumber_daya, "Anggaran: DPA 2026\nPeralatan Kerja: Laptop"
+        )
 
     def test_pppk_pw_deadline_ten_days_after_sk(self):
         """PPPK Paruh Waktu sign their SKP at the latest 10 days after the SK."""

@@ -2,7 +2,7 @@ from odoo import fields, models
 
 
 class HrSkpAlasanWizard(models.TransientModel):
-    """Asks the reason for returning or reopening an SKP; the reason goes to the chatter."""
+    """The reason for returning or reopening an SKP; it goes to the chatter."""
 
     _name = "hr.skp.alasan.wizard"
     _description = "SKP: Reason"
@@ -13,7 +13,7 @@ class HrSkpAlasanWizard(models.TransientModel):
         required=True,
         default="kembalikan",
     )
-    alasan = fields.Text(string="Alasan", required=True)
+    alasan = fields.Text(required=True)
 
     def action_confirm(self):
         self.ensure_one()

@@ -11,9 +11,11 @@ class HrSkpPenilaiWizard(models.TransientModel):
     employee_ids = fields.Many2many(
         "hr.employee",
         string="Pegawai",
-        default=lambda self: self.env.context.get("active_ids")
-        if self.env.context.get("active_model") == "hr.employee"
-        else False,
+        default=lambda self: (
+            self.env.context.get("active_ids")
+            if self.env.context.get("active_model") == "hr.employee"
+            else False
+        ),
     )
     pejabat_penilai_id = fields.Many2one("hr.employee", required=True)
 

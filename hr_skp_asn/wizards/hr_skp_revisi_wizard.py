@@ -30,7 +30,9 @@ class HrSkpRevisiWizard(models.TransientModel):
 
     def action_confirm(self):
         self.ensure_one()
-        label = dict(self._fields["alasan"]._description_selection(self.env))[self.alasan]
+        label = dict(self._fields["alasan"]._description_selection(self.env))[
+            self.alasan
+        ]
         new_id = self.skp_id.action_revisi(self.date_end, f"{label}: {self.keterangan}")
         return {
             "type": "ir.actions.act_window",
