@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from .. import rules
-from .common import PERSPEKTIF
+from .common import ASPEK, PERILAKU_ASPEK, PERSPEKTIF
 
 
 class SkpLineMixin(models.AbstractModel):
@@ -195,16 +195,7 @@ class HrSkpIndikator(models.Model):
     employee_id = fields.Many2one(related="rhk_id.employee_id", store=True)
     sequence = fields.Integer(default=10)
     name = fields.Text(string="Indikator Kinerja Individu", required=True)
-    aspek = fields.Selection(
-        [
-            ("kuantitas", "Kuantitas"),
-            ("kualitas", "Kualitas"),
-            ("waktu", "Waktu"),
-            ("biaya", "Biaya"),
-        ],
-        required=True,
-        default="kuantitas",
-    )
+    aspek = fields.Selection(ASPEK, required=True, default="kuantitas")
     target_text = fields.Char(string="Target (text)")
     target_min = fields.Float(string="Target", digits=(16, 2))
     target_max = fields.Float(digits=(16, 2), help="Upper bound of a range target.")
@@ -262,18 +253,7 @@ class HrSkpPerilaku(models.Model):
 
     skp_id = fields.Many2one("hr.skp", required=True, ondelete="cascade", index=True)
     sequence = fields.Integer(default=10)
-    aspek = fields.Selection(
-        [
-            ("berorientasi_pelayanan", "Berorientasi Pelayanan"),
-            ("akuntabel", "Akuntabel"),
-            ("kompeten", "Kompeten"),
-            ("harmonis", "Harmonis"),
-            ("loyal", "Loyal"),
-            ("adaptif", "Adaptif"),
-            ("kolaboratif", "Kolaboratif"),
-        ],
-        required=True,
-    )
+    aspek = fields.Selection(PERILAKU_ASPEK, required=True)
     panduan = fields.Text(string="Panduan Perilaku")
     ekspektasi_khusus = fields.Text(string="Ekspektasi Khusus Pimpinan")
 

@@ -232,7 +232,7 @@ class TestSkpPlanning(SkpCommon):
         skp = self.skp_kasubbag
         self.assertEqual(skp.snap_pegawai_nama, "Kepala Subbagian")
         self.assertEqual(skp.snap_pegawai_nip, "198003032005011003")
-        self.assertEqual(skp.snap_pegawai_pangkat, "III/d - Penata Tk. I")
+        self.assertEqual(skp.snap_pegawai_pangkat, "Penata Tk. I (III/d)")
         self.assertEqual(skp.snap_penilai_nama, "Kepala Bidang")
         self.assertEqual(skp.snap_atasan_nama, "Kepala Dinas")
         self.assertEqual(
