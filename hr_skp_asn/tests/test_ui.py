@@ -1,0 +1,24 @@
+from odoo.tests import HttpCase, tagged
+
+from .common import SkpCommon
+
+
+@tagged("post_install", "-at_install")
+class TestSkpUi(HttpCase, SkpCommon):
+    """In the browser (headless Chromium): the employee submits, the superior approves."""
+
+    def test_ajukan_then_setujui_in_the_browser(self):
+        self.make_cascade()
+        skp = self.make_skp(
+            self.pelaksana,
+            rhk=[
+                {
+                    "name": "Tersusunnya arsip",
+                    "rhk_atasan_id": self.skp_kasubbag.rhk_ids.id,
+                }
+            ],
+        )
+        self.start_tour("/odoo", "hr_skp_ajukan_tour", login="pelaksana")
+        self.assertEqual(skp.state, "diajukan")
+        self.start_tour("/odoo", "hr_skp_setujui_tour", login="kasubbag")
+        self.assertEqual(skp.state, "disetujui")
