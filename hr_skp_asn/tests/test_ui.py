@@ -5,7 +5,7 @@ from .common import SkpCommon
 
 @tagged("post_install", "-at_install")
 class TestSkpUi(HttpCase, SkpCommon):
-    """In the browser (headless Chromium): the employee submits, the superior approves."""
+    """In headless Chromium: the employee submits, the superior approves."""
 
     def test_ajukan_then_setujui_in_the_browser(self):
         self.make_cascade()
