@@ -17,6 +17,7 @@
         "security/hr_skp_asn_security.xml",
         "security/ir.model.access.csv",
         "security/hr_skp_asn_rules.xml",
+        "security/hr_skp_evaluasi_rules.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
         "reports/hr_skp_reports.xml",
@@ -35,6 +36,7 @@
         # evaluation (hr.skp.evaluasi and friends)
         "data/hr_skp_evaluasi_data.xml",
         "views/hr_skp_evaluasi_views.xml",
+        "wizards/hr_skp_evaluasi_alasan_wizard_views.xml",
         "views/hr_skp_capaian_organisasi_views.xml",
         "views/hr_skp_tpp_rule_views.xml",
         "views/hr_skp_menus.xml",
@@ -42,7 +44,12 @@
     ],
     "demo": [
         "demo/hr_skp_demo.xml",
+        "demo/hr_skp_evaluasi_demo.xml",
     ],
-    "assets": {},
+    "assets": {
+        "web.assets_tests": [
+            "hr_skp_asn/static/tests/tours/*.js",
+        ],
+    },
     "images": ["static/description/icon.png"],
 }

@@ -9,3 +9,7 @@ from . import hr_skp_template
 from . import hr_skp_generate
 from . import hr_skp_status_report
 from . import hr_skp_evaluasi
+from . import hr_skp_keberatan
+from . import hr_skp_capaian_organisasi
+from . import hr_skp_tpp_rule
+from . import hr_skp_rencana_bulanan

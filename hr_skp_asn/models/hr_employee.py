@@ -1,5 +1,8 @@
+import calendar
+from datetime import date
+
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from .. import rules
 from .common import (
@@ -9,6 +12,7 @@ from .common import (
     PANGKAT_GOLONGAN,
     PENILAI_MASALAH,
 )
+from .hr_skp_evaluasi import PERIODE_PREFERENCE
 
 
 class HrEmployee(models.Model):
@@ -61,6 +65,7 @@ class HrEmployee(models.Model):
     )
     skp_ids = fields.One2many("hr.skp", "employee_id", string="SKP")
     skp_count = fields.Integer(compute="_compute_skp_count", string="SKP Count")
+    evaluasi_ids = fields.One2many("hr.skp.evaluasi", "employee_id")
 
     _sql_constraints = [
         ("nip_unique", "UNIQUE(nip)", "This NIP is already used by another employee."),
@@ -202,3 +207,147 @@ class HrEmployee(models.Model):
         action["domain"] = [("employee_id", "=", self.id)]
         action["context"] = {"default_employee_id": self.id}
         return action
+
+    # -------------------------------------------------- payroll / TPP API
+
+    @api.model
+    def _skp_empty_predikat(self):
+        return {
+            "predikat": False,
+            "rating_hasil_kerja": False,
+            "rating_perilaku": False,
+            "skp_id": False,
+            "evaluasi_id": False,
+        }
+
+    @api.model
+    def _skp_check_period(self, year, month):
+        if (
+            isinstance(year, bool)
+            or not isinstance(year, int)
+            or not 1900 < year < 3000
+        ):
+            raise UserError(self.env._("The year must be a number such as 2025."))
+        if month not in (None, False) and (
+            isinstance(month, bool)
+            or not isinstance(month, int)
+            or not 1 <= month <= 12
+        ):
+            raise UserError(self.env._("The month must be a number from 1 to 12."))
+
+    def _skp_predikat_map(self, year, month=None):
+        """{employee_id: predikat dict} for these employees, constant number of queries.
+
+        Only ``ditetapkan`` evaluations count. With a month: the periodic evaluation
+        whose period contains it (bulanan preferred, then triwulanan, semesteran);
+        without: the tahunan one (the latest when a revised SKP gave two).
+        """
+        self._skp_check_period(year, month)
+        domain = [
+            ("employee_id", "in", self.ids),
+            ("state", "=", "ditetapkan"),
+            ("year", "=", year),
+        ]
+        if month:
+            day = date(year, month, 1)
+            domain += [
+                ("periode", "in", PERIODE_PREFERENCE),
+                (
+                    "date_start",
+                    "<=",
+                    day.replace(day=calendar.monthrange(year, month)[1]),
+                ),
+                ("date_end", ">=", day),
+            ]
+        else:
+            domain.append(("periode", "=", "tahunan"))
+        evaluations = self.env["hr.skp.evaluasi"].search_fetch(
+            domain,
+            [
+                "employee_id",
+                "skp_id",
+                "periode",
+                "date_end",
+                "predikat",
+                "rating_hasil_kerja",
+                "rating_perilaku",
+            ],
+        )
+        rank = {p: i for i, p in enumerate(PERIODE_PREFERENCE)}
+        best = {}
+        for ev in evaluations:
+            key = (-rank.get(ev.periode, 0), ev.date_end, ev.id)
+            current = best.get(ev.employee_id.id)
+            if current is None or key > current[0]:
+                best[ev.employee_id.id] = (key, ev)
+        result = {}
+        for employee_id in self.ids:
+            if employee_id in best:
+                ev = best[employee_id][1]
+                result[employee_id] = {
+                    "predikat": ev.predikat or False,
+                    "rating_hasil_kerja": ev.rating_hasil_kerja or False,
+                    "rating_perilaku": ev.rating_perilaku or False,
+                    "skp_id": ev.skp_id.id,
+                    "evaluasi_id": ev.id,
+                }
+            else:
+                result[employee_id] = self._skp_empty_predikat()
+        return result
+
+    def get_skp_predikat(self, year, month=None):
+        """The employee's set predikat for a month, or for the year (CONTRACT.md)."""
+        self.ensure_one()
+        return self._skp_predikat_map(year, month)[self.id]
+
+    @api.model
+    def get_skp_predikat_batch(self, nips, year, month=None):
+        """{nip: predikat dict} for many NIPs at once (constant number of queries)."""
+        if isinstance(nips, str):
+            nips = [nips]
+        clean = {nip: rules.parse_nip(nip) for nip in nips or []}
+        employees = self.with_context(active_test=False).search_fetch(
+            [("nip", "in", list(set(clean.values())))], ["nip"]
+        )
+        by_nip = {employee.nip: employee.id for employee in employees}
+        data = employees._skp_predikat_map(year, month)
+        return {
+            nip: dict(data[by_nip[value]])
+            if value in by_nip
+            else self._skp_empty_predikat()
+            for nip, value in clean.items()
+        }
+
+    def get_tpp_kinerja_factor(self, year, month):
+        """The kinerja factor of the TPP, 0.0-1.0, from the company's table (DOMAIN §4).
+
+        No ditetapkan evaluation for the month -> 0.0 (the kinerja part is cut).
+        """
+        self.ensure_one()
+        predikat = self._skp_predikat_map(year, month)[self.id]["predikat"]
+        table = self.env["hr.skp.tpp.rule"]._get_percentages(self.company_id)[
+            self.company_id.id
+        ]
+        return rules.tpp_kinerja_factor(predikat, table or None)
+
+    @api.model
+    def get_tpp_kinerja_factor_batch(self, nips, year, month):
+        """{nip: factor} for many NIPs at once (constant number of queries)."""
+        if isinstance(nips, str):
+            nips = [nips]
+        clean = {nip: rules.parse_nip(nip) for nip in nips or []}
+        employees = self.with_context(active_test=False).search_fetch(
+            [("nip", "in", list(set(clean.values())))], ["nip", "company_id"]
+        )
+        by_nip = {employee.nip: employee for employee in employees}
+        data = employees._skp_predikat_map(year, month)
+        tables = self.env["hr.skp.tpp.rule"]._get_percentages(employees.company_id)
+        result = {}
+        for nip, value in clean.items():
+            employee = by_nip.get(value)
+            if not employee:
+                result[nip] = 0.0
+                continue
+            table = tables.get(employee.company_id.id) or None
+            result[nip] = rules.tpp_kinerja_factor(data[employee.id]["predikat"], table)
+        return result

@@ -3,7 +3,7 @@ from datetime import date, timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .common import PERSPEKTIF, SKP_STATE
+from .common import PERSPEKTIF, SKP_STATE, post_message
 
 # Who-was-who snapshot taken when the SKP is set (ditetapkan): role -> field prefix
 SNAPSHOT_ROLES = ("pegawai", "penilai", "atasan")
@@ -411,15 +411,8 @@ class HrSkp(models.Model):
             self._check_editable()
 
     def _post_note(self, body):
-        """A note in the chatter by the acting user, who may have no email address
-        (many pegawai have none): the workflow never fails on it."""
-        partner = self.env.user.partner_id
-        return self.message_post(
-            body=body,
-            subtype_xmlid="mail.mt_note",
-            author_id=partner.id,
-            email_from=partner.email_formatted or partner.name,
-        )
+        """A note in the chatter by the acting user (see common.post_message)."""
+        return post_message(self, body=body, subtype_xmlid="mail.mt_note")
 
     def _subscribe_people(self):
         for skp in self.sudo():

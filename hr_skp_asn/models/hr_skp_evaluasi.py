@@ -1,1 +1,1714 @@
-# hr.skp.evaluasi and friends: see the evaluation issue
+"""Evaluasi kinerja (DOMAIN §3): periodic and annual evaluations of an SKP.
+
+``hr.skp.evaluasi`` holds, per period, the realisasi per indikator (with bukti
+dukung), the umpan balik per indikator and per BerAKHLAK aspek, the two ratings of
+the pejabat penilai and the predikat (kuadran kinerja, ``rules.predikat_kinerja``).
+The arithmetic lives in ``rules.py``; nothing here re-implements it.
+"""
+
+import calendar
+from datetime import date, timedelta
+
+from markupsafe import Markup, escape
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .. import rules
+from .common import (
+    PERILAKU_ASPEK,
+    PERIODE,
+    PREDIKAT,
+    PREDIKAT_ORGANISASI,
+    RATING,
+    post_message,
+)
+
+EVALUASI_STATE = [
+    ("draft", "Draft"),
+    ("diajukan", "Diajukan"),
+    ("dinilai", "Dinilai"),
+    ("ditetapkan", "Ditetapkan"),
+]
+RATING_FIELDS = ("rating_hasil_kerja", "rating_perilaku")
+RATING_KEYS = tuple(key for key, _label in RATING)
+PERIODE_KEYS = tuple(key for key, _label in PERIODE)
+# periodic evaluations by preference when a month is asked for (get_skp_predikat)
+PERIODE_PREFERENCE = ("bulanan", "triwulanan", "semesteran")
+PERIODE_MONTHS = {"bulanan": 1, "triwulanan": 3, "semesteran": 6, "tahunan": 12}
+BULAN = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+ROMAN = ("I", "II", "III", "IV")
+# fields the workflow writes itself once an evaluation is set
+SYSTEM_FIELDS = {
+    "state",
+    "tanggal_diajukan",
+    "tanggal_ditetapkan",
+    "ditetapkan_oleh_id",
+    "predikat_keberatan",
+    "dibuka_kembali",
+    "alasan_buka_kembali",
+}
+
+
+def periode_label(env, periode, ke, year):
+    """Januari 2026, Triwulan II 2026, Semester I 2026, Tahunan 2026."""
+    if periode == "bulanan" and 1 <= ke <= 12:
+        return f"{BULAN[ke - 1]} {year}"
+    if periode == "triwulanan" and 1 <= ke <= 4:
+        return env._("Triwulan %(ke)s %(year)s", ke=ROMAN[ke - 1], year=year)
+    if periode == "semesteran" and 1 <= ke <= 2:
+        return env._("Semester %(ke)s %(year)s", ke=ROMAN[ke - 1], year=year)
+    return env._("Tahunan %(year)s", year=year)
+
+
+def _is_value(value):
+    """A number was entered (0 included; False/None mean empty)."""
+    return value is not None and value is not False
+
+
+def period_bounds(periode, year, ke):
+    """First and last day of period number ``ke`` (month, quarter, semester) of a "
+    "year."""
+    months = PERIODE_MONTHS[periode]
+    if periode == "tahunan":
+        return date(year, 1, 1), date(year, 12, 31)
+    first_month = (ke - 1) * months + 1
+    last_month = first_month + months - 1
+    return (
+        date(year, first_month, 1),
+        date(year, last_month, calendar.monthrange(year, last_month)[1]),
+    )
+
+
+def periode_ke_of(periode, day):
+    """Number of the period (month, quarter, semester) containing ``day``."""
+    if periode == "tahunan":
+        return 1
+    return (day.month - 1) // PERIODE_MONTHS[periode] + 1
+
+
+def months_between(start, end):
+    """Calendar months touched by [start, end] (a started month counts as a month)."""
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+class HrSkpEvaluasi(models.Model):
+    _name = "hr.skp.evaluasi"
+    _description = "Evaluasi Kinerja Pegawai"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "year desc, date_start desc, periode, id desc"
+    _mail_post_access = "read"
+
+    skp_id = fields.Many2one(
+        "hr.skp",
+        string="SKP",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        tracking=True,
+        domain="[('state', 'in', ('disetujui', 'selesai'))]",
+    )
+    employee_id = fields.Many2one(
+        related="skp_id.employee_id", store=True, index=True, string="Pegawai"
+    )
+    company_id = fields.Many2one(related="skp_id.company_id", store=True, index=True)
+    department_id = fields.Many2one(
+        related="skp_id.department_id", store=True, index=True, string="Unit Kerja"
+    )
+    pejabat_penilai_id = fields.Many2one(
+        related="skp_id.pejabat_penilai_id", store=True, index=True
+    )
+    atasan_pejabat_penilai_id = fields.Many2one(
+        related="skp_id.atasan_pejabat_penilai_id", store=True
+    )
+    pendekatan = fields.Selection(related="skp_id.pendekatan")
+    year = fields.Integer(related="skp_id.year", store=True, index=True)
+    periode = fields.Selection(
+        PERIODE,
+        required=True,
+        default=lambda self: self.env.company.skp_evaluasi_periode or "bulanan",
+        tracking=True,
+    )
+    periode_ke = fields.Integer(
+        string="Period Number",
+        default=1,
+        help="Month (1-12), quarter (1-4) or semester (1-2) of the year.",
+    )
+    date_start = fields.Date(
+        compute="_compute_dates",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+    )
+    date_end = fields.Date(
+        compute="_compute_dates",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+    )
+    state = fields.Selection(
+        EVALUASI_STATE,
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+        index=True,
+    )
+    realisasi_ids = fields.One2many("hr.skp.realisasi", "evaluasi_id", copy=True)
+    perilaku_ids = fields.One2many(
+        "hr.skp.evaluasi.perilaku", "evaluasi_id", string="Umpan Balik Perilaku"
+    )
+    capaian = fields.Float(
+        string="Capaian (%)",
+        compute="_compute_capaian",
+        store=True,
+        digits=(16, 2),
+        aggregator="avg",
+        help="Mean capaian of the indikator that have a numeric realisasi.",
+    )
+    capaian_ada = fields.Boolean(compute="_compute_capaian", store=True)
+    rating_hasil_kerja = fields.Selection(RATING, tracking=True, copy=False)
+    rating_perilaku = fields.Selection(RATING, tracking=True, copy=False)
+    predikat = fields.Selection(
+        PREDIKAT,
+        compute="_compute_predikat",
+        store=True,
+        tracking=True,
+        index=True,
+        string="Predikat Kinerja",
+    )
+    predikat_keberatan = fields.Selection(
+        PREDIKAT,
+        copy=False,
+        readonly=True,
+        string="Predikat after Keberatan",
+        help="Set by an upheld keberatan; replaces the kuadran's predikat.",
+    )
+    umpan_balik = fields.Text(tracking=True)
+    saran_rating_hasil_kerja = fields.Selection(
+        RATING,
+        compute="_compute_saran",
+        string="Suggested Rating Hasil Kerja (periods)",
+    )
+    saran_rating_perilaku = fields.Selection(
+        RATING, compute="_compute_saran", string="Suggested Rating Perilaku (periods)"
+    )
+    saran_rating_capaian = fields.Selection(
+        RATING,
+        compute="_compute_saran",
+        string="Suggested Rating Hasil Kerja (capaian)",
+        help="From the capaian formulas (pendekatan kuantitatif): a suggestion only.",
+    )
+    angka_kredit = fields.Float(
+        compute="_compute_angka_kredit", store=True, digits=(16, 3)
+    )
+    is_pimpinan_unit = fields.Boolean(
+        compute="_compute_is_pimpinan_unit",
+        string="Unit Leader",
+        help="The employee heads the unit: the rating hasil kerja follows the "
+        "capaian kinerja organisasi.",
+    )
+    capaian_organisasi_id = fields.Many2one(
+        "hr.skp.capaian.organisasi", compute="_compute_capaian_organisasi_id"
+    )
+    predikat_organisasi = fields.Selection(
+        PREDIKAT_ORGANISASI, compute="_compute_capaian_organisasi_id"
+    )
+    distribusi_html = fields.Html(
+        compute="_compute_distribusi_html",
+        sanitize=False,
+        string="Kalkulator Distribusi",
+    )
+    tanggal_diajukan = fields.Date(copy=False, readonly=True)
+    tanggal_ditetapkan = fields.Date(copy=False, readonly=True)
+    ditetapkan_oleh_id = fields.Many2one("res.users", copy=False, readonly=True)
+    batas_keberatan = fields.Date(
+        compute="_compute_batas_keberatan", store=True, string="Keberatan Until"
+    )
+    keberatan_ids = fields.One2many("hr.skp.keberatan", "evaluasi_id")
+    keberatan_id = fields.Many2one(
+        "hr.skp.keberatan", compute="_compute_keberatan_id", string="Latest Keberatan"
+    )
+    keberatan_alasan = fields.Text(compute="_compute_keberatan_id")
+    keberatan_penjelasan = fields.Text(compute="_compute_keberatan_id")
+    keberatan_keputusan = fields.Selection(
+        [("diterima", "Diterima"), ("ditolak", "Ditolak")],
+        compute="_compute_keberatan_id",
+    )
+    keberatan_catatan = fields.Text(compute="_compute_keberatan_id")
+    dapat_keberatan = fields.Boolean(compute="_compute_dapat_keberatan")
+    dibuka_kembali = fields.Boolean(
+        string="Reopened by HR",
+        copy=False,
+        readonly=True,
+        help="HR reopened this entry: the closing after the period does not apply.",
+    )
+    alasan_buka_kembali = fields.Text(copy=False, readonly=True)
+    terkunci = fields.Boolean(
+        compute="_compute_terkunci",
+        string="Closed for the Employee",
+        help="The employee's own entry closed some days after the period ended.",
+    )
+    is_pejabat_penilai = fields.Boolean(compute="_compute_user_role")
+    is_pegawai = fields.Boolean(compute="_compute_user_role")
+    is_atasan = fields.Boolean(compute="_compute_user_role")
+
+    _sql_constraints = [
+        (
+            "periode_unique",
+            "UNIQUE(skp_id, periode, date_start)",
+            "There is already an evaluation of this SKP for this period.",
+        ),
+        (
+            "date_order",
+            "CHECK(date_start <= date_end)",
+            "The evaluation period must start before it ends.",
+        ),
+    ]
+
+    # ------------------------------------------------------------------ computes
+    @api.depends("skp_id", "periode", "periode_ke")
+    def _compute_dates(self):
+        for ev in self:
+            skp = ev.skp_id
+            if not skp or not ev.periode or not skp.year:
+                continue
+            ke = ev.periode_ke or 1
+            max_ke = 12 // PERIODE_MONTHS[ev.periode]
+            if not 1 <= ke <= max_ke:
+                continue  # _check_periode_ke says why
+            start, end = period_bounds(ev.periode, skp.year, ke)
+            if (
+                skp.date_start
+                and skp.date_end
+                and start <= skp.date_end
+                and (end >= skp.date_start)
+            ):
+                start, end = max(start, skp.date_start), min(end, skp.date_end)
+            ev.date_start, ev.date_end = start, end
+
+    @api.depends(
+        "realisasi_ids.capaian", "realisasi_ids.capaian_dihitung", "realisasi_ids"
+    )
+    def _compute_capaian(self):
+        for ev in self:
+            values = [
+                line.capaian for line in ev.realisasi_ids if line.capaian_dihitung
+            ]
+            ev.capaian_ada = bool(values)
+            ev.capaian = round(sum(values) / len(values), 2) if values else 0.0
+
+    @api.depends("rating_hasil_kerja", "rating_perilaku", "predikat_keberatan")
+    def _compute_predikat(self):
+        for ev in self:
+            if ev.predikat_keberatan:
+                ev.predikat = ev.predikat_keberatan
+            elif ev.rating_hasil_kerja and ev.rating_perilaku:
+                ev.predikat = rules.predikat_kinerja(
+                    ev.rating_hasil_kerja, ev.rating_perilaku
+                )
+            else:
+                ev.predikat = False
+
+    @api.depends(
+        "periode",
+        "skp_id.evaluasi_ids.rating_hasil_kerja",
+        "skp_id.evaluasi_ids.rating_perilaku",
+        "skp_id.evaluasi_ids.state",
+        "realisasi_ids.capaian",
+        "pendekatan",
+    )
+    def _compute_saran(self):
+        for ev in self:
+            ev.saran_rating_hasil_kerja = False
+            ev.saran_rating_perilaku = False
+            ev.saran_rating_capaian = False
+            periodic = ev._periodic_evaluations()
+            if ev.periode == "tahunan":
+                rated = periodic.filtered(
+                    lambda e: e.state in ("dinilai", "ditetapkan")
+                )
+                ev.saran_rating_hasil_kerja = (
+                    rules.rating_suggestion_from_periods(
+                        rated.mapped("rating_hasil_kerja")
+                    )
+                    or False
+                )
+                ev.saran_rating_perilaku = (
+                    rules.rating_suggestion_from_periods(
+                        rated.mapped("rating_perilaku")
+                    )
+                    or False
+                )
+            if ev.pendekatan == "kuantitatif":
+                lines = ev.realisasi_ids.filtered("capaian_dihitung")
+                if not lines and ev.periode == "tahunan":
+                    lines = periodic.realisasi_ids.filtered("capaian_dihitung")
+                ev.saran_rating_capaian = (
+                    rules.rating_from_capaian(
+                        [(line.capaian, line.jenis == "utama") for line in lines]
+                    )
+                    or False
+                )
+
+    @api.depends(
+        "periode",
+        "predikat",
+        "date_start",
+        "date_end",
+        "employee_id.jenis_jabatan",
+        "employee_id.jenjang_fungsional",
+    )
+    def _compute_angka_kredit(self):
+        for ev in self:
+            employee = ev.employee_id
+            if (
+                ev.periode == "tahunan"
+                and ev.predikat
+                and employee.jenis_jabatan == "fungsional"
+                and employee.jenjang_fungsional
+                and ev.date_start
+                and ev.date_end
+            ):
+                bulan = min(12, max(1, months_between(ev.date_start, ev.date_end)))
+                ev.angka_kredit = rules.angka_kredit(
+                    ev.predikat, employee.jenjang_fungsional, bulan
+                )
+            else:
+                ev.angka_kredit = 0.0
+
+    @api.depends("employee_id", "department_id.manager_id")
+    def _compute_is_pimpinan_unit(self):
+        for ev in self:
+            ev.is_pimpinan_unit = bool(
+                ev.employee_id and ev.department_id.manager_id == ev.employee_id
+            )
+
+    @api.depends("department_id", "periode", "date_start", "date_end")
+    def _compute_capaian_organisasi_id(self):
+        found = self.env["hr.skp.capaian.organisasi"]
+        if self.department_id:
+            found = found.search(
+                [
+                    ("department_id", "in", self.department_id.ids),
+                    ("periode", "in", list(set(self.mapped("periode")))),
+                ],
+                order="state, id desc",  # ditetapkan before draft
+            )
+        for ev in self:
+            ev.capaian_organisasi_id = org = found.filtered(
+                lambda c, ev=ev: (
+                    c.department_id == ev.department_id
+                    and c.periode == ev.periode
+                    and ev.date_start
+                    and c.date_start <= ev.date_start
+                    and c.date_end >= ev.date_end
+                )
+            )[:1]
+            ev.predikat_organisasi = org.predikat_organisasi
+
+    @api.depends("capaian_organisasi_id")
+    def _compute_distribusi_html(self):
+        for ev in self:
+            ev.distribusi_html = (
+                ev.capaian_organisasi_id._render_distribusi_html()
+                if ev.capaian_organisasi_id
+                else False
+            )
+
+    @api.depends("tanggal_ditetapkan", "company_id.skp_keberatan_days")
+    def _compute_batas_keberatan(self):
+        for ev in self:
+            days = ev.company_id.skp_keberatan_days or rules.KEBERATAN_HARI
+            ev.batas_keberatan = (
+                ev.tanggal_ditetapkan + timedelta(days=days)
+                if ev.tanggal_ditetapkan
+                else False
+            )
+
+    @api.depends(
+        "keberatan_ids.alasan",
+        "keberatan_ids.penjelasan_penilai",
+        "keberatan_ids.keputusan",
+        "keberatan_ids.catatan_keputusan",
+    )
+    def _compute_keberatan_id(self):
+        for ev in self:
+            ev.keberatan_id = keberatan = ev.keberatan_ids.sorted("id", reverse=True)[
+                :1
+            ]
+            ev.keberatan_alasan = keberatan.alasan
+            ev.keberatan_penjelasan = keberatan.penjelasan_penilai
+            ev.keberatan_keputusan = keberatan.keputusan
+            ev.keberatan_catatan = keberatan.catatan_keputusan
+
+    @api.depends_context("uid")
+    @api.depends("state", "batas_keberatan", "keberatan_ids")
+    def _compute_dapat_keberatan(self):
+        today = fields.Date.context_today(self)
+        for ev in self:
+            ev.dapat_keberatan = bool(
+                ev.state == "ditetapkan"
+                and ev.batas_keberatan
+                and today <= ev.batas_keberatan
+                and not ev.keberatan_ids
+                and ev.employee_id.user_id == self.env.user
+            )
+
+    @api.depends("date_end", "company_id.skp_realisasi_lock_days", "dibuka_kembali")
+    def _compute_terkunci(self):
+        today = fields.Date.context_today(self)
+        for ev in self:
+            ev.terkunci = ev._closed_for_employee(today)
+
+    @api.depends_context("uid")
+    def _compute_user_role(self):
+        user = self.env.user
+        for ev in self:
+            ev.is_pejabat_penilai = ev.pejabat_penilai_id.user_id == user
+            ev.is_pegawai = ev.employee_id.user_id == user
+            ev.is_atasan = ev.atasan_pejabat_penilai_id.user_id == user
+
+    @api.depends("employee_id", "periode", "periode_ke", "year", "date_start")
+    def _compute_display_name(self):
+        for ev in self:
+            ev.display_name = self.env._(
+                "Evaluasi %(periode)s - %(name)s",
+                periode=ev._periode_label(),
+                name=ev.employee_id.name or "",
+            )
+
+    def _periode_label(self):
+        self.ensure_one()
+        year = self.year or (self.date_start and self.date_start.year) or ""
+        return periode_label(self.env, self.periode, self.periode_ke or 1, year)
+
+    # --------------------------------------------------------------- constraints
+    @api.constrains("periode", "periode_ke")
+    def _check_periode_ke(self):
+        for ev in self:
+            max_ke = 12 // PERIODE_MONTHS[ev.periode]
+            if not 1 <= ev.periode_ke <= max_ke:
+                raise ValidationError(
+                    self.env._(
+                        "Period number %(ke)s does not exist for a %(periode)s "
+                        "evaluation (1 to %(max)s).",
+                        ke=ev.periode_ke,
+                        periode=dict(PERIODE)[ev.periode],
+                        max=max_ke,
+                    )
+                )
+
+    @api.constrains("skp_id", "date_start", "date_end", "periode")
+    def _check_inside_skp(self):
+        for ev in self:
+            skp = ev.skp_id
+            if not (skp.date_start <= ev.date_start <= ev.date_end <= skp.date_end):
+                raise ValidationError(
+                    self.env._(
+                        "The evaluation period %(start)s – %(end)s lies outside the "
+                        "period of %(skp)s (%(skp_start)s – %(skp_end)s).",
+                        start=ev.date_start,
+                        end=ev.date_end,
+                        skp=skp.display_name,
+                        skp_start=skp.date_start,
+                        skp_end=skp.date_end,
+                    )
+                )
+        domain = [
+            ("skp_id", "in", self.skp_id.ids),
+            ("id", "not in", self.ids),
+        ]
+        others = self.search(domain)
+        for ev in self:
+            clash = others.filtered(
+                lambda o, ev=ev: (
+                    o.skp_id == ev.skp_id
+                    and o.periode == ev.periode
+                    and o.date_start <= ev.date_end
+                    and o.date_end >= ev.date_start
+                )
+            )
+            if clash:
+                raise ValidationError(
+                    self.env._(
+                        "%(skp)s already has an evaluation for this period "
+                        "(%(other)s): one evaluation per SKP per period.",
+                        skp=ev.skp_id.display_name,
+                        other=clash[0].display_name,
+                    )
+                )
+
+    # ---------------------------------------------------------------------- CRUD
+    @api.model_create_multi
+    def create(self, vals_list):
+        skps = self.env["hr.skp"].browse(
+            [vals["skp_id"] for vals in vals_list if vals.get("skp_id")]
+        )
+        skp_by_id = {skp.id: skp for skp in skps}
+        for vals in vals_list:
+            self._check_rating_values(vals)
+            skp = skp_by_id.get(vals.get("skp_id"))
+            if skp and skp.state not in ("disetujui", "selesai"):
+                raise UserError(
+                    self.env._(
+                        "%(skp)s is not approved: only an approved SKP is evaluated.",
+                        skp=skp.display_name,
+                    )
+                )
+            if (
+                skp
+                and vals.get("date_start")
+                and not vals.get("periode_ke")
+                and vals.get("periode", self.env.company.skp_evaluasi_periode)
+            ):
+                vals["periode_ke"] = periode_ke_of(
+                    vals.get("periode") or self.env.company.skp_evaluasi_periode,
+                    fields.Date.to_date(vals["date_start"]),
+                )
+            periode = vals.get("periode") or self.env.company.skp_evaluasi_periode
+            ke = vals.get("periode_ke") or 1
+            if not 1 <= ke <= 12 // PERIODE_MONTHS.get(periode, 1):
+                raise ValidationError(
+                    self.env._(
+                        "Period number %(ke)s does not exist for a %(periode)s "
+                        "evaluation (1 to %(max)s).",
+                        ke=ke,
+                        periode=dict(PERIODE)[periode],
+                        max=12 // PERIODE_MONTHS[periode],
+                    )
+                )
+            if skp and not vals.get("date_start"):
+                taken = skp.evaluasi_ids.filtered(
+                    lambda e, p=periode, k=ke: e.periode == p and e.periode_ke == k
+                )
+                if taken:
+                    raise ValidationError(
+                        self.env._(
+                            "%(skp)s already has an evaluation for this period "
+                            "(%(other)s): one evaluation per SKP per period.",
+                            skp=skp.display_name,
+                            other=taken[0].display_name,
+                        )
+                    )
+            if any(vals.get(f) for f in RATING_FIELDS) and not self._is_admin():
+                raise AccessError(
+                    self.env._(
+                        "Ratings are given by the pejabat penilai once the "
+                        "evaluation is diajukan."
+                    )
+                )
+        evaluations = super().create(vals_list)
+        evaluations._check_employee_can_enter()
+        for ev in evaluations:
+            commands = []
+            if not ev.realisasi_ids:
+                commands += ev._default_realisasi_commands()
+            if not ev.perilaku_ids:
+                commands += ev._default_perilaku_commands()
+            if commands:
+                ev.with_context(skp_evaluasi_system=True).write(
+                    {
+                        key: [c for c, k in commands if k == key]
+                        for key in {k for _c, k in commands}
+                    }
+                )
+        evaluations.filtered(lambda e: e.periode == "bulanan")._fill_from_catatan(
+            only_empty=True
+        )
+        evaluations._subscribe_people()
+        return evaluations
+
+    def write(self, vals):
+        self._check_rating_values(vals)
+        if not self.env.context.get("skp_evaluasi_system") and not self.env.su:
+            changed = {f for f in vals if not f.startswith(("message_", "activity_"))}
+            if set(RATING_FIELDS) & changed:
+                self._check_can_rate()
+            if "umpan_balik" in changed:
+                self._check_can_give_feedback()
+            if changed - SYSTEM_FIELDS:
+                for ev in self:
+                    if ev.state == "ditetapkan":
+                        raise UserError(
+                            self.env._(
+                                "%(ev)s is ditetapkan and can no longer be changed; "
+                                "a keberatan can change its predikat.",
+                                ev=ev.display_name,
+                            )
+                        )
+            structural = changed & {
+                "skp_id",
+                "periode",
+                "periode_ke",
+                "date_start",
+                "date_end",
+            }
+            if structural:
+                self._check_employee_can_enter()
+        res = super().write(vals)
+        if "rating_hasil_kerja" in vals or "is_pimpinan_unit" in vals:
+            self._check_rating_pimpinan()
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        for ev in self:
+            if ev.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "%(ev)s is %(state)s: only a draft evaluation can be deleted.",
+                        ev=ev.display_name,
+                        state=dict(EVALUASI_STATE)[ev.state],
+                    )
+                )
+            if not self._is_hr() and ev.employee_id.user_id != self.env.user:
+                raise AccessError(
+                    self.env._(
+                        "Only the employee or HR can delete %(ev)s.", ev=ev.display_name
+                    )
+                )
+
+    def _default_realisasi_commands(self):
+        """One realisasi line per indikator; bulanan targets from the rencana "
+        "bulanan."""
+        self.ensure_one()
+        rencana = {}
+        if self.periode == "bulanan":
+            for line in self.skp_id.rencana_bulanan_ids.filtered(
+                lambda r: r.bulan == str(self.date_start.month)
+            ):
+                rencana[line.indikator_id.id] = line
+        commands = []
+        for ind in self.skp_id.indikator_ids.sorted(
+            lambda i: (i.rhk_id.sequence, i.rhk_id.id, i.sequence, i.id)
+        ):
+            plan = rencana.get(ind.id)
+            vals = {
+                "indikator_id": ind.id,
+                "target_min": plan.target_min if plan else ind.target_min,
+                "target_max": plan.target_max if plan else ind.target_max,
+                "target_text": (plan.target_text if plan else False) or ind.target_text,
+                "rencana_bulanan_id": plan.id if plan else False,
+            }
+            commands.append((fields.Command.create(vals), "realisasi_ids"))
+        return commands
+
+    def _default_perilaku_commands(self):
+        self.ensure_one()
+        by_aspek = {line.aspek: line for line in self.skp_id.perilaku_ids}
+        return [
+            (
+                fields.Command.create(
+                    {
+                        "aspek": key,
+                        "sequence": index,
+                        "perilaku_id": by_aspek[key].id if key in by_aspek else False,
+                    }
+                ),
+                "perilaku_ids",
+            )
+            for index, (key, _label) in enumerate(PERILAKU_ASPEK, start=1)
+        ]
+
+    def _subscribe_people(self):
+        for ev in self.sudo():
+            partners = (
+                ev.employee_id.user_id.partner_id
+                | ev.pejabat_penilai_id.user_id.partner_id
+            )
+            if partners:
+                ev.message_subscribe(partner_ids=partners.ids)
+
+    # ------------------------------------------------------------------- checks
+    def _is_admin(self):
+        return self.env.su or self.env.user.has_group("hr_skp_asn.group_skp_admin")
+
+    def _is_hr(self):
+        return self.env.su or self.env.user.has_group("hr_skp_asn.group_skp_pengelola")
+
+    @api.model
+    def _check_rating_values(self, vals):
+        """An unknown rating key is a user error, not a traceback."""
+        for fname in RATING_FIELDS:
+            value = vals.get(fname)
+            if value and value not in RATING_KEYS:
+                raise ValidationError(
+                    self.env._(
+                        "Unknown %(field)s %(value)s; use one of: %(keys)s.",
+                        field=self._fields[fname].string,
+                        value=repr(value),
+                        keys=", ".join(RATING_KEYS),
+                    )
+                )
+        if vals.get("periode") and vals["periode"] not in PERIODE_KEYS:
+            raise ValidationError(
+                self.env._(
+                    "Unknown periode %(value)s; use one of: %(keys)s.",
+                    value=repr(vals["periode"]),
+                    keys=", ".join(PERIODE_KEYS),
+                )
+            )
+
+    def _check_can_rate(self):
+        """Ratings: by the pejabat penilai or the BKD admin, once diajukan."""
+        user = self.env.user
+        for ev in self:
+            if ev.employee_id.user_id == user and not self._is_admin():
+                raise AccessError(
+                    self.env._(
+                        "You cannot rate your own evaluation %(ev)s.",
+                        ev=ev.display_name,
+                    )
+                )
+            if ev.pejabat_penilai_id.user_id != user and not self._is_admin():
+                raise AccessError(
+                    self.env._(
+                        "Only the pejabat penilai of %(ev)s (%(penilai)s) or the BKD "
+                        "admin can give its ratings.",
+                        ev=ev.display_name,
+                        penilai=ev.pejabat_penilai_id.name or "-",
+                    )
+                )
+            if ev.state not in ("diajukan", "dinilai"):
+                raise UserError(
+                    self.env._(
+                        "%(ev)s is %(state)s: ratings are given once the evaluation "
+                        "is diajukan and before it is ditetapkan.",
+                        ev=ev.display_name,
+                        state=dict(EVALUASI_STATE)[ev.state],
+                    )
+                )
+
+    def _check_can_give_feedback(self):
+        user = self.env.user
+        for ev in self:
+            if ev.pejabat_penilai_id.user_id != user and not self._is_hr():
+                raise AccessError(
+                    self.env._(
+                        "The umpan balik of %(ev)s is given by its pejabat penilai.",
+                        ev=ev.display_name,
+                    )
+                )
+
+    def _check_rating_pimpinan(self):
+        """The unit leader's rating hasil kerja follows the capaian organisasi "
+        "(§3.1)."""
+        for ev in self.filtered(lambda e: e.is_pimpinan_unit and e.rating_hasil_kerja):
+            org = ev.capaian_organisasi_id
+            if not org.predikat_organisasi:
+                continue
+            expected = rules.rating_from_capaian_organisasi(org.predikat_organisasi)
+            if ev.rating_hasil_kerja != expected:
+                raise UserError(
+                    self.env._(
+                        "%(name)s leads %(unit)s: the rating hasil kerja follows the "
+                        "capaian kinerja organisasi (%(org)s), i.e. %(rating)s.",
+                        name=ev.employee_id.name,
+                        unit=ev.department_id.name,
+                        org=dict(rules.PREDIKAT_ORGANISASI_SELECTION)[
+                            org.predikat_organisasi
+                        ],
+                        rating=dict(RATING)[expected],
+                    )
+                )
+
+    def _apply_rating_pimpinan(self):
+        """Set the unit leader's rating hasil kerja from the capaian organisasi."""
+        for ev in self.filtered(
+            lambda e: e.is_pimpinan_unit and e.state != "ditetapkan"
+        ):
+            org = ev.capaian_organisasi_id
+            if org.predikat_organisasi:
+                rating = rules.rating_from_capaian_organisasi(org.predikat_organisasi)
+                if ev.rating_hasil_kerja != rating:
+                    ev.with_context(skp_evaluasi_system=True).write(
+                        {"rating_hasil_kerja": rating}
+                    )
+        return True
+
+    def _closed_for_employee(self, today=None):
+        """Whether the employee's own entry for this period has closed (§ settings)."""
+        self.ensure_one()
+        days = self.company_id.skp_realisasi_lock_days
+        if not days or self.dibuka_kembali or not self.date_end:
+            return False
+        today = today or fields.Date.context_today(self)
+        return today > self.date_end + timedelta(days=days)
+
+    def _check_employee_can_enter(self):
+        """The employee's own entries: draft only, and closed N days after the period.
+
+        HR (pengelola, BKD admin) is never locked out and may backfill past periods.
+        """
+        if self._is_hr() or self.env.context.get("skp_evaluasi_system"):
+            return
+        user = self.env.user
+        for ev in self:
+            if ev.employee_id.user_id != user:
+                continue
+            if ev.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "%(ev)s is %(state)s: your realisasi can only be changed while "
+                        "it is a draft.",
+                        ev=ev.display_name,
+                        state=dict(EVALUASI_STATE)[ev.state],
+                    )
+                )
+            if ev._closed_for_employee():
+                raise UserError(
+                    self.env._(
+                        "The entry for %(ev)s closed %(days)s days after the period "
+                        "ended. Ask HR (pengelola kinerja) to reopen it.",
+                        ev=ev.display_name,
+                        days=ev.company_id.skp_realisasi_lock_days,
+                    )
+                )
+
+    def _check_state(self, allowed, action_label):
+        for ev in self:
+            if ev.state not in allowed:
+                raise UserError(
+                    self.env._(
+                        "%(ev)s is %(state)s: it cannot be %(action)s.",
+                        ev=ev.display_name,
+                        state=dict(EVALUASI_STATE)[ev.state],
+                        action=action_label,
+                    )
+                )
+
+    def _check_is_penilai(self, action_label):
+        user = self.env.user
+        for ev in self:
+            if ev.employee_id.user_id == user and not self.env.su:
+                raise AccessError(
+                    self.env._(
+                        "You cannot %(action)s your own evaluation.",
+                        action=action_label,
+                    )
+                )
+            if ev.pejabat_penilai_id.user_id != user and not self._is_admin():
+                raise AccessError(
+                    self.env._(
+                        "Only the pejabat penilai of %(ev)s (%(penilai)s) or the BKD "
+                        "admin can %(action)s it.",
+                        ev=ev.display_name,
+                        penilai=ev.pejabat_penilai_id.name or "-",
+                        action=action_label,
+                    )
+                )
+
+    def _periodic_evaluations(self):
+        """The periodic evaluations of the same SKP, oldest first."""
+        self.ensure_one()
+        return self.skp_id.evaluasi_ids.filtered(
+            lambda e: e.periode != "tahunan" and e.id != self.id
+        ).sorted(lambda e: (e.date_start, e.id))
+
+    # ------------------------------------------------------------------- actions
+    def action_ajukan(self):
+        """draft -> diajukan, by the employee (or HR)."""
+        self._check_state(("draft",), self.env._("submitted"))
+        user = self.env.user
+        today = fields.Date.context_today(self)
+        for ev in self:
+            if ev.employee_id.user_id != user and not self._is_hr():
+                raise AccessError(
+                    self.env._(
+                        "Only the employee or HR can submit %(ev)s.", ev=ev.display_name
+                    )
+                )
+            if ev.date_start > today:
+                raise UserError(
+                    self.env._(
+                        "%(ev)s starts on %(date)s: it cannot be submitted before its "
+                        "period has started.",
+                        ev=ev.display_name,
+                        date=ev.date_start,
+                    )
+                )
+        self._check_employee_can_enter()
+        self.with_context(skp_evaluasi_system=True).write(
+            {"state": "diajukan", "tanggal_diajukan": today}
+        )
+        self.sudo().activity_feedback(["hr_skp_asn.mail_act_evaluasi_realisasi"])
+        for ev in self:
+            penilai_user = ev.pejabat_penilai_id.user_id
+            if penilai_user:
+                ev.sudo().activity_schedule(
+                    "hr_skp_asn.mail_act_evaluasi_penilaian",
+                    user_id=penilai_user.id,
+                    note=self.env._("Please rate %(ev)s.", ev=ev.display_name),
+                )
+        return True
+
+    def action_nilai(self):
+        """diajukan -> dinilai: both ratings set by the pejabat penilai."""
+        self._check_state(("diajukan",), self.env._("rated"))
+        self._check_is_penilai(self.env._("rate"))
+        self._apply_rating_pimpinan()
+        for ev in self:
+            if not (ev.rating_hasil_kerja and ev.rating_perilaku):
+                raise UserError(
+                    self.env._(
+                        "%(ev)s needs the rating hasil kerja and the rating perilaku "
+                        "before it is rated.",
+                        ev=ev.display_name,
+                    )
+                )
+        self.with_context(skp_evaluasi_system=True).write({"state": "dinilai"})
+        self.sudo().activity_feedback(["hr_skp_asn.mail_act_evaluasi_penilaian"])
+        return True
+
+    def action_tetapkan(self):
+        """dinilai -> ditetapkan: the predikat is set; the keberatan window opens."""
+        self._check_state(("dinilai",), self.env._("set"))
+        self._check_is_penilai(self.env._("set"))
+        self._check_rating_pimpinan()
+        self.with_context(skp_evaluasi_system=True).write(
+            {
+                "state": "ditetapkan",
+                "tanggal_ditetapkan": fields.Date.context_today(self),
+                "ditetapkan_oleh_id": self.env.user.id,
+            }
+        )
+        for ev in self:
+            post_message(
+                ev,
+                body=self.env._(
+                    "Predikat kinerja set: %(predikat)s. A keberatan can be filed "
+                    "until "
+                    "%(date)s.",
+                    predikat=dict(PREDIKAT).get(ev.predikat, "-"),
+                    date=ev.batas_keberatan,
+                ),
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=ev.employee_id.user_id.partner_id.ids,
+            )
+        return True
+
+    def action_kembalikan(self, alasan=None):
+        """diajukan/dinilai -> draft by the pejabat penilai, with a reason."""
+        if not alasan:
+            return self._open_alasan_wizard("kembalikan")
+        self._check_state(("diajukan", "dinilai"), self.env._("returned"))
+        self._check_is_penilai(self.env._("return"))
+        self.with_context(skp_evaluasi_system=True).write(
+            {"state": "draft", "rating_hasil_kerja": False, "rating_perilaku": False}
+        )
+        self.sudo().activity_unlink(["hr_skp_asn.mail_act_evaluasi_penilaian"])
+        for ev in self:
+            post_message(
+                ev,
+                body=self.env._("Returned to the employee: %(reason)s", reason=alasan),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    def action_buka_kembali(self, alasan=None):
+        """HR reopens one person's entry (closed or submitted), with a reason."""
+        if not alasan:
+            return self._open_alasan_wizard("buka_kembali")
+        if not self._is_hr():
+            raise AccessError(
+                self.env._("Only HR (pengelola kinerja) can reopen an entry.")
+            )
+        for ev in self:
+            if ev.state == "ditetapkan" and not self._is_admin():
+                raise AccessError(
+                    self.env._(
+                        "%(ev)s is ditetapkan: only the BKD admin can reopen it.",
+                        ev=ev.display_name,
+                    )
+                )
+        self.with_context(skp_evaluasi_system=True).write(
+            {
+                "state": "draft",
+                "dibuka_kembali": True,
+                "alasan_buka_kembali": alasan,
+                "rating_hasil_kerja": False,
+                "rating_perilaku": False,
+                "predikat_keberatan": False,
+                "tanggal_ditetapkan": False,
+                "ditetapkan_oleh_id": False,
+            }
+        )
+        for ev in self:
+            post_message(
+                ev,
+                body=self.env._("Entry reopened by HR: %(reason)s", reason=alasan),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    def action_terapkan_saran(self):
+        """Copy the suggested ratings into the ratings (the penilai may change them)."""
+        self._check_is_penilai(self.env._("rate"))
+        for ev in self:
+            vals = {}
+            hasil = (
+                ev.saran_rating_capaian
+                if ev.pendekatan == "kuantitatif" and ev.saran_rating_capaian
+                else ev.saran_rating_hasil_kerja
+            ) or ev.saran_rating_capaian
+            if hasil and not ev.is_pimpinan_unit:
+                vals["rating_hasil_kerja"] = hasil
+            if ev.saran_rating_perilaku:
+                vals["rating_perilaku"] = ev.saran_rating_perilaku
+            if vals:
+                ev.write(vals)
+        self._apply_rating_pimpinan()
+        return True
+
+    def action_isi_dari_catatan(self):
+        """Fill the realisasi from the catatan kinerja harian of the period."""
+        self._check_employee_can_enter()
+        self._check_state(("draft",), self.env._("filled from the daily log"))
+        self._fill_from_catatan(only_empty=False)
+        return True
+
+    def _fill_from_catatan(self, only_empty=True):
+        if not self:
+            return
+        logs = self.env["hr.skp.catatan.harian"].search(
+            [
+                ("skp_id", "in", self.skp_id.ids),
+                ("tanggal", ">=", min(self.mapped("date_start"))),
+                ("tanggal", "<=", max(self.mapped("date_end"))),
+            ],
+            order="tanggal, id",
+        )
+        for ev in self:
+            ev_logs = logs.filtered(
+                lambda c, ev=ev: (
+                    c.skp_id == ev.skp_id and ev.date_start <= c.tanggal <= ev.date_end
+                )
+            )
+            for line in ev.realisasi_ids:
+                mine = ev_logs.filtered(
+                    lambda c, line=line: (
+                        c.indikator_id == line.indikator_id
+                        or (not c.indikator_id and c.rhk_id == line.rhk_id)
+                    )
+                )
+                if not mine or (only_empty and line.realisasi_diisi):
+                    continue
+                vals = {
+                    "realisasi_text": "\n".join(
+                        f"{c.tanggal.strftime('%d/%m')}: {c.name}" for c in mine
+                    ),
+                }
+                numeric = mine.filtered(
+                    lambda c, line=line: c.indikator_id == line.indikator_id
+                )
+                if numeric:
+                    vals["realisasi_value"] = sum(numeric.mapped("kuantitas"))
+                line.with_context(skp_evaluasi_system=True).write(vals)
+
+    def action_open_keberatan(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Keberatan"),
+            "res_model": "hr.skp.keberatan",
+            "view_mode": "form",
+            "res_id": self.keberatan_id.id or False,
+            "context": {"default_evaluasi_id": self.id},
+        }
+
+    def _open_alasan_wizard(self, mode):
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Reason"),
+            "res_model": "hr.skp.evaluasi.alasan.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_evaluasi_ids": self.ids, "default_mode": mode},
+        }
+
+    # -------------------------------------------------------------------- crons
+    @api.model
+    def _cron_remind_realisasi(self):
+        """Realisasi not submitted N days after the period: an activity for the "
+        "employee."""
+        today = fields.Date.context_today(self)
+        skps = self.env["hr.skp"].search(
+            [("state", "in", ("disetujui", "selesai")), ("year", ">=", today.year - 1)]
+        )
+        skps._generate_evaluasi(until=today)
+        candidates = self.search(
+            [
+                ("state", "=", "draft"),
+                ("periode", "!=", "tahunan"),
+                ("date_end", "<", today),
+                ("employee_id.user_id", "!=", False),
+            ]
+        )
+        late = candidates.filtered(
+            lambda e: (
+                e.date_end
+                + timedelta(days=e.company_id.skp_realisasi_reminder_days or 0)
+                < today
+            )
+        )
+        self._schedule_once(
+            late,
+            "hr_skp_asn.mail_act_evaluasi_realisasi",
+            lambda e: e.employee_id.user_id,
+            lambda e: self.env._(
+                "Your realisasi for %(ev)s has not been submitted yet.",
+                ev=e.display_name,
+            ),
+        )
+        return True
+
+    @api.model
+    def _cron_remind_penilaian(self):
+        """Evaluations waiting for their pejabat penilai: an activity for the "
+        "penilai."""
+        today = fields.Date.context_today(self)
+        waiting = self.search(
+            [
+                ("state", "in", ("diajukan", "dinilai")),
+                ("pejabat_penilai_id.user_id", "!=", False),
+            ]
+        )
+        late = waiting.filtered(
+            lambda e: (
+                (e.tanggal_diajukan or today)
+                + timedelta(days=e.company_id.skp_penilaian_reminder_days or 0)
+                <= today
+            )
+        )
+        self._schedule_once(
+            late,
+            "hr_skp_asn.mail_act_evaluasi_penilaian",
+            lambda e: e.pejabat_penilai_id.user_id,
+            lambda e: self.env._(
+                "%(ev)s is waiting for your rating.", ev=e.display_name
+            ),
+        )
+        return True
+
+    @api.model
+    def _schedule_once(self, records, xmlid, user_getter, note_getter):
+        """Schedule an activity of type ``xmlid`` unless the user already has one."""
+        if not records:
+            return
+        activity_type = self.env.ref(xmlid)
+        existing = {
+            (act.res_id, act.user_id.id)
+            for act in self.env["mail.activity"].search(
+                [
+                    ("res_model", "=", records._name),
+                    ("res_id", "in", records.ids),
+                    ("activity_type_id", "=", activity_type.id),
+                ]
+            )
+        }
+        for record in records:
+            user = user_getter(record)
+            if user and (record.id, user.id) not in existing:
+                record.activity_schedule(
+                    activity_type_id=activity_type.id,
+                    user_id=user.id,
+                    note=note_getter(record),
+                )
+
+    # --------------------------------------------------------------------- demo
+    @api.model
+    def _demo_load(self):
+        """Demo data (demo/hr_skp_evaluasi_demo.xml): a year of monthly evaluations of
+        the PPPK Paruh Waktu SKP, annual ones, a lawful and an unlawful unit."""
+
+        def ref(xmlid):
+            return self.env.ref(f"hr_skp_asn.{xmlid}", raise_if_not_found=False)
+
+        system = self.with_context(skp_evaluasi_system=True)
+
+        def set_result(evaluasi, hasil, perilaku):
+            values = {
+                "state": "ditetapkan",
+                "rating_perilaku": perilaku,
+                "tanggal_diajukan": evaluasi.date_end,
+                "tanggal_ditetapkan": evaluasi.date_end + timedelta(days=5),
+                "ditetapkan_oleh_id": evaluasi.pejabat_penilai_id.user_id.id
+                or self.env.uid,
+                "umpan_balik": "Pertahankan kinerja dan lengkapi bukti dukung.",
+            }
+            if hasil:
+                values["rating_hasil_kerja"] = hasil
+            evaluasi.with_context(skp_evaluasi_system=True).write(values)
+
+        approved = ("disetujui", "selesai")
+        pw = ref("skp_pppk_pw")
+        if pw and pw.state in approved:
+            pw.action_generate_rencana_bulanan()
+            months = system.create(
+                [
+                    {"skp_id": pw.id, "periode": "bulanan", "periode_ke": month}
+                    for month in range(1, 13)
+                ]
+            )
+            factors = (0.9, 1.0, 1.05, 1.0, 0.95, 1.1, 1.0, 1.0, 0.85, 1.0, 1.05, 1.0)
+            for evaluasi, factor in zip(months, factors, strict=True):
+                for line in evaluasi.realisasi_ids:
+                    line.with_context(skp_evaluasi_system=True).write(
+                        {
+                            "realisasi_value": round(line.target_min * factor, 2),
+                            "realisasi_text": "Permintaan layanan diselesaikan",
+                        }
+                    )
+                hasil = (
+                    "di_atas"
+                    if factor > 1
+                    else "sesuai"
+                    if factor >= 0.9
+                    else "di_bawah"
+                )
+                set_result(evaluasi, hasil, "sesuai")
+        annual = {
+            "skp_prakom": ("di_atas", "di_atas"),
+            "skp_pppk": ("sesuai", "sesuai"),
+            "skp_pppk_pw": ("sesuai", "sesuai"),
+        }
+        for xmlid, (hasil, perilaku) in annual.items():
+            skp = ref(xmlid)
+            if skp and skp.state in approved:
+                set_result(
+                    system.create({"skp_id": skp.id, "periode": "tahunan"}),
+                    hasil,
+                    perilaku,
+                )
+        Org = self.env["hr.skp.capaian.organisasi"]
+        aptika, umpeg = ref("dept_aptika"), ref("dept_umpeg")
+        head = ref("skp_kabid_aptika")
+        head_annual = (
+            system.create({"skp_id": head.id, "periode": "tahunan"})
+            if head and head.state in approved
+            else self
+        )
+        if aptika:
+            # lawful: Istimewa, 1 Sangat Baik and 1 Baik; the head follows the unit
+            org = Org.create(
+                {
+                    "department_id": aptika.id,
+                    "year": 2026,
+                    "periode": "tahunan",
+                    "predikat_organisasi": "istimewa",
+                }
+            )
+            if head_annual:
+                set_result(head_annual, False, "sesuai")
+            if not org.check_distribusi():
+                org.action_tetapkan()
+        if umpeg:
+            # unlawful: Baik without any Butuh Perbaikan / Kurang; left in draft
+            Org.create(
+                {
+                    "department_id": umpeg.id,
+                    "year": 2026,
+                    "periode": "tahunan",
+                    "predikat_organisasi": "baik",
+                }
+            )
+        return True
+
+
+class HrSkpRealisasi(models.Model):
+    _name = "hr.skp.realisasi"
+    _description = "Realisasi Indikator Kinerja"
+    _order = "evaluasi_id, sequence, id"
+
+    evaluasi_id = fields.Many2one(
+        "hr.skp.evaluasi", required=True, ondelete="cascade", index=True
+    )
+    sequence = fields.Integer(default=10)
+    skp_id = fields.Many2one(related="evaluasi_id.skp_id", store=True, index=True)
+    employee_id = fields.Many2one(related="evaluasi_id.employee_id", store=True)
+    company_id = fields.Many2one(related="evaluasi_id.company_id", store=True)
+    state = fields.Selection(related="evaluasi_id.state")
+    indikator_id = fields.Many2one(
+        "hr.skp.indikator",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        domain="[('skp_id', '=', skp_id)]",
+    )
+    rhk_id = fields.Many2one(related="indikator_id.rhk_id", store=True, string="RHK")
+    jenis = fields.Selection(related="indikator_id.rhk_id.jenis", store=True)
+    aspek = fields.Selection(related="indikator_id.aspek")
+    polaritas = fields.Selection(related="indikator_id.polaritas")
+    satuan = fields.Char(related="indikator_id.satuan")
+    rencana_bulanan_id = fields.Many2one("hr.skp.rencana.bulanan", ondelete="set null")
+    target_text = fields.Char(string="Target (text)")
+    target_min = fields.Float(string="Target", digits=(16, 2))
+    target_max = fields.Float(digits=(16, 2))
+    realisasi_text = fields.Text(string="Realisasi")
+    realisasi_value = fields.Float(string="Realisasi (value)", digits=(16, 2))
+    realisasi_diisi = fields.Boolean(
+        string="Value Entered",
+        help="A numeric realisasi was entered (0 is a value too).",
+    )
+    capaian = fields.Float(
+        string="Capaian (%)", compute="_compute_capaian", store=True, digits=(16, 2)
+    )
+    capaian_dihitung = fields.Boolean(compute="_compute_capaian", store=True)
+    kategori_capaian = fields.Selection(
+        [(k, rules.KATEGORI_CAPAIAN_LABELS[k]) for k in rules.KATEGORI_CAPAIAN],
+        compute="_compute_capaian",
+        store=True,
+    )
+    nilai_capaian = fields.Float(compute="_compute_capaian", store=True, digits=(16, 2))
+    umpan_balik = fields.Text()
+    attachment_ids = fields.Many2many(
+        "ir.attachment",
+        "hr_skp_realisasi_attachment_rel",
+        "realisasi_id",
+        "attachment_id",
+        string="Bukti Dukung",
+    )
+    bukti_count = fields.Integer(compute="_compute_bukti_count")
+
+    @api.depends(
+        "realisasi_value",
+        "realisasi_diisi",
+        "target_min",
+        "target_max",
+        "indikator_id.polaritas",
+        "indikator_id.maksimal",
+    )
+    def _compute_capaian(self):
+        for line in self:
+            line.capaian = 0.0
+            line.capaian_dihitung = False
+            line.kategori_capaian = False
+            line.nilai_capaian = 0.0
+            if not line.realisasi_diisi or line.target_min <= 0:
+                continue
+            try:
+                capaian = rules.capaian_iki(
+                    line.realisasi_value,
+                    line.target_min,
+                    line.target_max or None,
+                    line.indikator_id.polaritas or "maximize",
+                    line.indikator_id.maksimal,
+                )
+                kategori, nilai = rules.nilai_capaian_iki(
+                    capaian, line.indikator_id.maksimal
+                )
+            except ValueError:
+                continue  # _check_realisasi says why
+            line.capaian = capaian
+            line.capaian_dihitung = True
+            line.kategori_capaian = kategori
+            line.nilai_capaian = nilai
+
+    def _compute_bukti_count(self):
+        for line in self:
+            line.bukti_count = len(line.attachment_ids)
+
+    @api.constrains("realisasi_value", "target_min", "target_max")
+    def _check_realisasi(self):
+        for line in self:
+            if line.realisasi_value < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The realisasi of “%(ind)s” cannot be negative (%(value)s).",
+                        ind=line.indikator_id.name,
+                        value=line.realisasi_value,
+                    )
+                )
+            if line.target_min < 0 or line.target_max < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The target of “%(ind)s” cannot be negative.",
+                        ind=line.indikator_id.name,
+                    )
+                )
+            if line.target_max and line.target_max < line.target_min:
+                raise ValidationError(
+                    self.env._(
+                        "The target range of “%(ind)s” ends below its start.",
+                        ind=line.indikator_id.name,
+                    )
+                )
+
+    @api.constrains("indikator_id", "evaluasi_id")
+    def _check_indikator(self):
+        for line in self:
+            if line.indikator_id.skp_id != line.evaluasi_id.skp_id:
+                raise ValidationError(
+                    self.env._(
+                        "The indikator “%(ind)s” is not part of %(skp)s.",
+                        ind=line.indikator_id.name,
+                        skp=line.evaluasi_id.skp_id.display_name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if _is_value(vals.get("realisasi_value")):
+                vals.setdefault("realisasi_diisi", True)
+        lines = super().create(vals_list)
+        if not self.env.context.get("skp_evaluasi_system"):
+            lines._check_line_access(set().union(*(set(v) for v in vals_list)))
+        return lines
+
+    def write(self, vals):
+        if _is_value(vals.get("realisasi_value")) and "realisasi_diisi" not in vals:
+            vals = dict(vals, realisasi_diisi=True)
+        if not self.env.context.get("skp_evaluasi_system"):
+            self._check_line_access(set(vals))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_check(self):
+        if not self.env.context.get("skp_evaluasi_system"):
+            self._check_line_access({"realisasi_value"})
+
+    def _check_line_access(self, field_names):
+        """Who writes what on a realisasi line.
+
+        The employee enters realisasi and bukti dukung while the evaluation is a
+        draft and open; the umpan balik is the pejabat penilai's (or HR's); nothing
+        changes once the evaluation is ditetapkan.
+        """
+        if self.env.su:
+            return
+        evaluations = self.evaluasi_id
+        for ev in evaluations:
+            if ev.state == "ditetapkan":
+                raise UserError(
+                    self.env._(
+                        "%(ev)s is ditetapkan and can no longer be changed.",
+                        ev=ev.display_name,
+                    )
+                )
+        if "umpan_balik" in field_names:
+            evaluations._check_can_give_feedback()
+        if field_names - {"umpan_balik", "sequence"}:
+            user = self.env.user
+            for ev in evaluations:
+                if ev.pejabat_penilai_id.user_id == user and ev.state != "draft":
+                    continue  # the penilai may correct while rating
+                if (
+                    ev.employee_id.user_id != user
+                    and not ev._is_hr()
+                    and (ev.pejabat_penilai_id.user_id != user)
+                ):
+                    raise AccessError(
+                        self.env._(
+                            "Only the employee, the pejabat penilai or HR can enter "
+                            "the "
+                            "realisasi of %(ev)s.",
+                            ev=ev.display_name,
+                        )
+                    )
+            evaluations._check_employee_can_enter()
+
+
+class HrSkpEvaluasiPerilaku(models.Model):
+    _name = "hr.skp.evaluasi.perilaku"
+    _description = "Umpan Balik Perilaku Kerja (BerAKHLAK)"
+    _order = "evaluasi_id, sequence, id"
+
+    evaluasi_id = fields.Many2one(
+        "hr.skp.evaluasi", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(related="evaluasi_id.company_id", store=True)
+    sequence = fields.Integer(default=10)
+    perilaku_id = fields.Many2one("hr.skp.perilaku", ondelete="set null")
+    aspek = fields.Selection(PERILAKU_ASPEK, required=True)
+    panduan = fields.Text(related="perilaku_id.panduan")
+    ekspektasi_khusus = fields.Text(related="perilaku_id.ekspektasi_khusus")
+    umpan_balik = fields.Text()
+
+    _sql_constraints = [
+        (
+            "aspek_unique",
+            "UNIQUE(evaluasi_id, aspek)",
+            "Each BerAKHLAK value appears once per evaluation.",
+        ),
+    ]
+
+    def write(self, vals):
+        if not self.env.context.get("skp_evaluasi_system") and not self.env.su:
+            for ev in self.evaluasi_id:
+                if ev.state == "ditetapkan":
+                    raise UserError(
+                        self.env._(
+                            "%(ev)s is ditetapkan and can no longer be changed.",
+                            ev=ev.display_name,
+                        )
+                    )
+            self.evaluasi_id._check_can_give_feedback()
+        return super().write(vals)
+
+
+class HrSkpCatatanHarian(models.Model):
+    _name = "hr.skp.catatan.harian"
+    _description = "Catatan Kinerja Harian"
+    _order = "tanggal desc, id desc"
+
+    def _default_employee(self):
+        return self.env.user.employee_id
+
+    employee_id = fields.Many2one(
+        related="skp_id.employee_id", store=True, index=True, string="Pegawai"
+    )
+    skp_id = fields.Many2one(
+        "hr.skp",
+        string="SKP",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        domain="[('state', 'in', ('disetujui', 'selesai')), "
+        "('employee_id.user_id', '=', uid)]",
+    )
+    company_id = fields.Many2one(related="skp_id.company_id", store=True)
+    tanggal = fields.Date(
+        required=True, default=fields.Date.context_today, index=True, string="Date"
+    )
+    rhk_id = fields.Many2one(
+        "hr.skp.rhk",
+        string="RHK",
+        required=True,
+        ondelete="cascade",
+        domain="[('skp_id', '=', skp_id)]",
+    )
+    indikator_id = fields.Many2one(
+        "hr.skp.indikator",
+        ondelete="set null",
+        domain="[('rhk_id', '=', rhk_id)]",
+    )
+    name = fields.Text(string="Kegiatan", required=True)
+    kuantitas = fields.Float(digits=(16, 2))
+    satuan = fields.Char(related="indikator_id.satuan")
+    attachment_ids = fields.Many2many(
+        "ir.attachment",
+        "hr_skp_catatan_harian_attachment_rel",
+        "catatan_id",
+        "attachment_id",
+        string="Bukti Dukung",
+    )
+
+    @api.constrains("skp_id", "tanggal", "rhk_id", "indikator_id", "kuantitas")
+    def _check_catatan(self):
+        for log in self:
+            skp = log.skp_id
+            if skp.state not in ("disetujui", "selesai"):
+                raise ValidationError(
+                    self.env._("%(skp)s is not approved.", skp=skp.display_name)
+                )
+            if not skp.date_start <= log.tanggal <= skp.date_end:
+                raise ValidationError(
+                    self.env._(
+                        "%(date)s lies outside the period of %(skp)s.",
+                        date=log.tanggal,
+                        skp=skp.display_name,
+                    )
+                )
+            if log.rhk_id.skp_id != skp or (
+                log.indikator_id and log.indikator_id.rhk_id != log.rhk_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The RHK or indikator is not part of %(skp)s.",
+                        skp=skp.display_name,
+                    )
+                )
+            if log.kuantitas < 0:
+                raise ValidationError(self.env._("A quantity cannot be negative."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        logs = super().create(vals_list)
+        logs._check_period_open()
+        return logs
+
+    def write(self, vals):
+        self._check_period_open()
+        res = super().write(vals)
+        if {"tanggal", "skp_id"} & set(vals):
+            self._check_period_open()
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_check_open(self):
+        self._check_period_open()
+
+    def _check_period_open(self):
+        """The employee's log of a closed month (not reopened) is read-only."""
+        Evaluasi = self.env["hr.skp.evaluasi"]
+        if Evaluasi._is_hr():
+            return
+        evaluations = Evaluasi.search(
+            [
+                ("skp_id", "in", self.skp_id.ids),
+                ("periode", "!=", "tahunan"),
+            ]
+        )
+        user = self.env.user
+        for log in self.filtered(lambda c: c.employee_id.user_id == user):
+            ev = evaluations.filtered(
+                lambda e, log=log: (
+                    e.skp_id == log.skp_id and e.date_start <= log.tanggal <= e.date_end
+                )
+            )
+            if ev:
+                ev._check_employee_can_enter()
+                continue
+            days = log.company_id.skp_realisasi_lock_days
+            month_end = log.tanggal.replace(
+                day=calendar.monthrange(log.tanggal.year, log.tanggal.month)[1]
+            )
+            if days and fields.Date.context_today(self) > month_end + timedelta(
+                days=days
+            ):
+                raise UserError(
+                    self.env._(
+                        "The entries for %(month)s closed %(days)s days after the "
+                        "month "
+                        "ended. Ask HR to reopen them.",
+                        month=f"{BULAN[log.tanggal.month - 1]} {log.tanggal.year}",
+                        days=days,
+                    )
+                )
+
+
+def render_table(header, rows, classes="table table-sm table-bordered o_skp_table"):
+    """A small HTML table, every cell escaped."""
+    head = Markup("").join(Markup("<th>%s</th>") % escape(h) for h in header)
+    body = Markup("").join(
+        Markup("<tr>%s</tr>")
+        % Markup("").join(
+            cell if isinstance(cell, Markup) else Markup("<td>%s</td>") % escape(cell)
+            for cell in row
+        )
+        for row in rows
+    )
+    return Markup(
+        '<table class="%s"><thead><tr>%s</tr></thead><tbody>%s</tbody></table>'
+    ) % (
+        classes,
+        head,
+        body,
+    )

@@ -1,0 +1,491 @@
+"""Capaian kinerja organisasi and pola distribusi (DOMAIN §3.3).
+
+The unit's evaluations counted are those of the department itself (not its
+sub-units), of the same ``periode`` lying inside this record's dates, in state
+``dinilai`` or ``ditetapkan`` (rated by the pejabat penilai), the unit head (the
+department's ``manager_id``) excluded. The counting runs with the caller's rights:
+pengelola and BKD admin (who set the record) see the whole unit.
+"""
+
+import logging
+
+from markupsafe import Markup, escape
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .. import rules
+from .common import PERIODE, PREDIKAT, PREDIKAT_ORGANISASI, RATING, post_message
+from .hr_skp_evaluasi import (
+    PERIODE_MONTHS,
+    period_bounds,
+    periode_ke_of,
+    periode_label,
+    render_table,
+)
+
+_logger = logging.getLogger(__name__)
+
+COUNTED_STATES = ("dinilai", "ditetapkan")
+
+
+class HrSkpCapaianOrganisasi(models.Model):
+    _name = "hr.skp.capaian.organisasi"
+    _description = "Capaian Kinerja Organisasi"
+    _inherit = ["mail.thread"]
+    _order = "date_start desc, department_id, id desc"
+
+    department_id = fields.Many2one(
+        "hr.department", required=True, index=True, tracking=True, string="Unit Kerja"
+    )
+    company_id = fields.Many2one(
+        related="department_id.company_id", store=True, index=True
+    )
+    pimpinan_id = fields.Many2one(
+        related="department_id.manager_id", string="Pimpinan Unit"
+    )
+    year = fields.Integer(
+        required=True, default=lambda self: fields.Date.context_today(self).year
+    )
+    periode = fields.Selection(
+        PERIODE,
+        required=True,
+        default=lambda self: self.env.company.skp_evaluasi_periode or "bulanan",
+    )
+    periode_ke = fields.Integer(string="Period Number", default=1)
+    date_start = fields.Date(
+        compute="_compute_dates",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+    )
+    date_end = fields.Date(
+        compute="_compute_dates",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+    )
+    predikat_organisasi = fields.Selection(
+        PREDIKAT_ORGANISASI, required=True, tracking=True
+    )
+    state = fields.Selection(
+        [("draft", "Draft"), ("ditetapkan", "Ditetapkan")],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+    )
+    alasan_override = fields.Text(
+        string="Reason for an Unlawful Distribution",
+        tracking=True,
+        help="Needed to set a distribution that does not follow the pola distribusi, "
+        "when the company allows it.",
+    )
+    override = fields.Boolean(
+        string="Set Despite the Pola Distribusi", readonly=True, copy=False
+    )
+    tanggal_ditetapkan = fields.Date(readonly=True, copy=False)
+    ditetapkan_oleh_id = fields.Many2one("res.users", readonly=True, copy=False)
+    evaluasi_ids = fields.Many2many(
+        "hr.skp.evaluasi", compute="_compute_distribusi", string="Evaluations Counted"
+    )
+    jumlah_pegawai = fields.Integer(
+        compute="_compute_distribusi", string="Pegawai Rated"
+    )
+    count_sangat_baik = fields.Integer(
+        compute="_compute_distribusi", string="Sangat Baik"
+    )
+    count_baik = fields.Integer(compute="_compute_distribusi", string="Baik")
+    count_butuh_perbaikan = fields.Integer(
+        compute="_compute_distribusi", string="Butuh Perbaikan"
+    )
+    count_kurang = fields.Integer(
+        compute="_compute_distribusi", string="Kurang/Misconduct"
+    )
+    count_sangat_kurang = fields.Integer(
+        compute="_compute_distribusi", string="Sangat Kurang"
+    )
+    sesuai_pola = fields.Boolean(compute="_compute_distribusi", string="Lawful")
+    pelanggaran = fields.Text(compute="_compute_distribusi", string="Violations")
+    distribusi_html = fields.Html(
+        compute="_compute_distribusi", sanitize=False, string="Distribusi"
+    )
+    kuadran_html = fields.Html(
+        compute="_compute_distribusi", sanitize=False, string="Kurva / Nine-box"
+    )
+
+    _sql_constraints = [
+        (
+            "periode_unique",
+            "UNIQUE(department_id, periode, date_start)",
+            "The unit already has a capaian kinerja organisasi for this period.",
+        ),
+        (
+            "date_order",
+            "CHECK(date_start <= date_end)",
+            "The period must start before it ends.",
+        ),
+    ]
+
+    @api.depends("year", "periode", "periode_ke")
+    def _compute_dates(self):
+        for org in self:
+            if not org.year or not org.periode:
+                continue
+            max_ke = 12 // PERIODE_MONTHS[org.periode]
+            if 1 <= (org.periode_ke or 1) <= max_ke:
+                org.date_start, org.date_end = period_bounds(
+                    org.periode, org.year, org.periode_ke or 1
+                )
+
+    @api.depends("department_id", "periode", "periode_ke", "year")
+    def _compute_display_name(self):
+        for org in self:
+            org.display_name = self.env._(
+                "Capaian Organisasi %(unit)s - %(periode)s",
+                unit=org.department_id.name or "",
+                periode=periode_label(
+                    self.env, org.periode, org.periode_ke or 1, org.year or ""
+                ),
+            )
+
+    def _evaluations(self):
+        """The unit's rated evaluations of the period, the unit head excluded."""
+        self.ensure_one()
+        if not (self.department_id and self.date_start and self.date_end):
+            return self.env["hr.skp.evaluasi"]
+        domain = [
+            ("department_id", "=", self.department_id.id),
+            ("periode", "=", self.periode),
+            ("date_start", ">=", self.date_start),
+            ("date_end", "<=", self.date_end),
+            ("state", "in", COUNTED_STATES),
+        ]
+        if self.department_id.manager_id:
+            domain.append(("employee_id", "!=", self.department_id.manager_id.id))
+        return self.env["hr.skp.evaluasi"].search(domain)
+
+    @api.depends(
+        "department_id", "periode", "date_start", "date_end", "predikat_organisasi"
+    )
+    def _compute_distribusi(self):
+        for org in self:
+            evaluations = org._evaluations()
+            predikat_list = evaluations.mapped("predikat")
+            counts = rules.count_predikat(predikat_list)
+            org.evaluasi_ids = evaluations
+            org.jumlah_pegawai = sum(counts.values())
+            for key, _label in PREDIKAT:
+                org[f"count_{key}"] = counts[key]
+            violations = org._violations(counts) if org.predikat_organisasi else []
+            org.sesuai_pola = not violations
+            org.pelanggaran = "\n".join(v["message"] for v in violations) or False
+            org.distribusi_html = org._render_distribusi_html(counts, violations)
+            org.kuadran_html = org._render_kuadran_html(evaluations)
+
+    def _violation_messages(self):
+        """Translated messages of rules.VIOLATION_MESSAGES, by code."""
+        _ = self.env._
+        return {
+            "sangat_baik_not_largest": _(
+                "When the organisation is Istimewa, Sangat Baik must be the largest "
+                "group, but %(other)s has %(other_count)d pegawai against %(count)d "
+                "Sangat Baik (of %(n)d)."
+            ),
+            "sangat_baik_above_max": _(
+                "When the organisation is Istimewa, at most %(allowed)d of %(n)d "
+                "pegawai "
+                "(%(pct)d%%) may be Sangat Baik; %(count)d are."
+            ),
+            "baik_not_largest": _(
+                "When the organisation is Baik, Baik must be the largest group, but "
+                "%(other)s has %(other_count)d pegawai against %(count)d Baik (of "
+                "%(n)d)."
+            ),
+            "baik_above_max": _(
+                "When the organisation is Baik, at most %(allowed)d of %(n)d pegawai "
+                "(%(pct)d%%) may be Baik; %(count)d are."
+            ),
+            "baik_needs_bp_or_kurang": _(
+                "When the organisation is Baik, at least %(required)d of %(n)d pegawai "
+                "must be Butuh Perbaikan and/or Kurang/Misconduct; %(count)d are."
+            ),
+            "bp_below_min": _(
+                "When the organisation is Butuh Perbaikan, at least %(required)d of "
+                "%(n)d pegawai (%(pct)d%%) must be Butuh Perbaikan; %(count)d are."
+            ),
+            "sangat_baik_above_10": _(
+                "When the organisation is %(organisasi)s, at most %(allowed)d of %(n)d "
+                "pegawai (%(pct)d%%) may be Sangat Baik; %(count)d are."
+            ),
+            "kurang_below_min": _(
+                "When the organisation is Kurang, at least %(required)d of %(n)d "
+                "pegawai "
+                "(%(pct)d%%) must be Kurang/Misconduct; %(count)d are."
+            ),
+            "bp_below_10": _(
+                "When the organisation is Kurang, at least %(required)d of %(n)d "
+                "pegawai "
+                "(%(pct)d%%) must be Butuh Perbaikan; %(count)d are."
+            ),
+            "sangat_kurang_below_min": _(
+                "When the organisation is Sangat Kurang, at least %(required)d of "
+                "%(n)d "
+                "pegawai (%(pct)d%%) must be Sangat Kurang; %(count)d are."
+            ),
+            "kurang_or_bp_below_10": _(
+                "When the organisation is Sangat Kurang, at least %(required)d of "
+                "%(n)d "
+                "pegawai (%(pct)d%%) must be Kurang/Misconduct and/or Butuh Perbaikan; "
+                "%(count)d are."
+            ),
+            "sangat_baik_not_allowed": _(
+                "When the organisation is Sangat Kurang, no pegawai may be Sangat "
+                "Baik; "
+                "%(count)d are."
+            ),
+        }
+
+    def _violations(self, counts):
+        self.ensure_one()
+        messages = self._violation_messages()
+        result = []
+        for violation in rules.check_distribusi_counts(
+            self.predikat_organisasi, counts
+        ):
+            template = messages.get(violation["code"])
+            message = violation["message"]
+            if template:
+                try:
+                    message = template % violation["params"]
+                except (KeyError, TypeError, ValueError):
+                    # a translation with a broken placeholder: keep the English one
+                    _logger.warning("Bad translation of %s", violation["code"])
+            result.append(
+                {
+                    "code": violation["code"],
+                    "message": message,
+                    "params": violation["params"],
+                }
+            )
+        return result
+
+    def _render_distribusi_html(self, counts=None, violations=None):
+        """Counts per predikat beside the allowed numbers (kalkulator distribusi)."""
+        self.ensure_one()
+        if counts is None:
+            counts = rules.count_predikat(self._evaluations().mapped("predikat"))
+        n = sum(counts.values())
+        if not self.predikat_organisasi:
+            return False
+        kalkulator = rules.kalkulator_distribusi(self.predikat_organisasi, n)
+        if violations is None:
+            violations = self._violations(counts)
+        rows = []
+        for key, label in PREDIKAT:
+            bounds = kalkulator[key]
+            ok = bounds["min"] <= counts[key] <= bounds["max"]
+            pct = f"{counts[key] * 100 / n:.1f}%" if n else "-"
+            rows.append(
+                [
+                    label,
+                    str(counts[key]),
+                    pct,
+                    f"{bounds['min']} – {bounds['max']}",
+                    Markup('<td class="%s">%s</td>')
+                    % ("text-success" if ok else "text-danger", "✔" if ok else "✘"),
+                ]
+            )
+        header = [
+            self.env._("Predikat"),
+            self.env._("Current"),
+            self.env._("Share"),
+            self.env._("Allowed (N = %(n)s)", n=n),
+            "",
+        ]
+        html = render_table(header, rows)
+        status = (
+            Markup('<p class="text-success">%s</p>')
+            % self.env._("The distribution follows the pola distribusi.")
+            if not violations
+            else Markup('<ul class="text-danger">%s</ul>')
+            % Markup("").join(
+                Markup("<li>%s</li>") % escape(v["message"]) for v in violations
+            )
+        )
+        note = Markup('<p class="text-muted small">%s</p>') % kalkulator["note"]
+        return html + status + note
+
+    def _render_kuadran_html(self, evaluations):
+        """Kurva / nine-box: rating hasil kerja (rows) x rating perilaku (columns)."""
+        counts = {}
+        for ev in evaluations:
+            key = (ev.rating_hasil_kerja, ev.rating_perilaku)
+            counts[key] = counts.get(key, 0) + 1
+        rating_labels = dict(RATING)
+        predikat_labels = dict(PREDIKAT)
+        columns = ("di_bawah", "sesuai", "di_atas")
+        header = [self.env._("Hasil kerja \\ Perilaku")] + [
+            rating_labels[c] for c in columns
+        ]
+        rows = []
+        for hasil in ("di_atas", "sesuai", "di_bawah"):
+            row = [rating_labels[hasil]]
+            for perilaku in columns:
+                predikat = rules.predikat_kinerja(hasil, perilaku)
+                row.append(
+                    Markup(
+                        '<td class="o_skp_kuadran_%s"><strong>%s</strong><br/>%s</td>'
+                    )
+                    % (
+                        predikat,
+                        counts.get((hasil, perilaku), 0),
+                        predikat_labels[predikat],
+                    )
+                )
+            rows.append(row)
+        return render_table(header, rows)
+
+    # --------------------------------------------------------------- public API
+    def check_distribusi(self):
+        """Violations of the pola distribusi (DOMAIN §3.3).
+
+        A list of ``{'code', 'message', 'params'}`` (messages translated).
+
+        Empty when the distribution is lawful. On several records, the
+        violations of all of them.
+        """
+        result = []
+        for org in self:
+            counts = rules.count_predikat(org._evaluations().mapped("predikat"))
+            result += org._violations(counts)
+        return result
+
+    @api.model
+    def get_kalkulator_distribusi(self, predikat_organisasi, n):
+        """Allowed number of pegawai per predikat for a unit of ``n`` (DOMAIN §3.3)."""
+        if predikat_organisasi not in dict(PREDIKAT_ORGANISASI):
+            raise ValidationError(
+                self.env._(
+                    "Unknown predikat organisasi %(value)s.",
+                    value=repr(predikat_organisasi),
+                )
+            )
+        if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+            raise ValidationError(self.env._("N must be a whole number, 0 or more."))
+        return rules.kalkulator_distribusi(predikat_organisasi, n)
+
+    def action_tetapkan(self):
+        """Set the unit's predikat; refuses an unlawful distribution unless "
+        "overridden."""
+        for org in self:
+            if org.state != "draft":
+                raise UserError(
+                    self.env._("%(org)s is already ditetapkan.", org=org.display_name)
+                )
+            violations = org.check_distribusi()
+            override = False
+            if violations:
+                if not org.company_id.skp_distribusi_override:
+                    raise UserError(
+                        self.env._(
+                            "The distribution of predikat in %(unit)s does not follow "
+                            "the pola distribusi:\n%(violations)s",
+                            unit=org.department_id.name,
+                            violations="\n".join(v["message"] for v in violations),
+                        )
+                    )
+                if not (org.alasan_override or "").strip():
+                    raise UserError(
+                        self.env._(
+                            "The distribution of predikat in %(unit)s does not follow "
+                            "the pola distribusi; write the reason to set it anyway:"
+                            "\n%(violations)s",
+                            unit=org.department_id.name,
+                            violations="\n".join(v["message"] for v in violations),
+                        )
+                    )
+                override = True
+            org.write(
+                {
+                    "state": "ditetapkan",
+                    "override": override,
+                    "tanggal_ditetapkan": fields.Date.context_today(self),
+                    "ditetapkan_oleh_id": self.env.user.id,
+                }
+            )
+            if override:
+                post_message(
+                    org,
+                    body=self.env._(
+                        "Set despite the pola distribusi. Reason: %(reason)s",
+                        reason=org.alasan_override,
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
+            org._pimpinan_evaluations()._apply_rating_pimpinan()
+        return True
+
+    def action_draft(self):
+        self.write({"state": "draft", "override": False})
+        return True
+
+    def _pimpinan_evaluations(self):
+        evaluations = self.env["hr.skp.evaluasi"]
+        for org in self.filtered("department_id.manager_id"):
+            evaluations |= self.env["hr.skp.evaluasi"].search(
+                [
+                    ("department_id", "=", org.department_id.id),
+                    ("employee_id", "=", org.department_id.manager_id.id),
+                    ("periode", "=", org.periode),
+                    ("date_start", ">=", org.date_start),
+                    ("date_end", "<=", org.date_end),
+                ]
+            )
+        return evaluations
+
+    def write(self, vals):
+        if "predikat_organisasi" in vals and not self.env.context.get(
+            "skp_evaluasi_system"
+        ):
+            for org in self:
+                if org.state == "ditetapkan":
+                    raise UserError(
+                        self.env._(
+                            "%(org)s is ditetapkan: reset it to draft to change the "
+                            "predikat.",
+                            org=org.display_name,
+                        )
+                    )
+        res = super().write(vals)
+        if "predikat_organisasi" in vals:
+            self._pimpinan_evaluations()._apply_rating_pimpinan()
+        return res
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("date_start") and not vals.get("periode_ke"):
+                periode = vals.get("periode") or self.env.company.skp_evaluasi_periode
+                vals["periode_ke"] = periode_ke_of(
+                    periode, fields.Date.to_date(vals["date_start"])
+                )
+        records = super().create(vals_list)
+        records._pimpinan_evaluations()._apply_rating_pimpinan()
+        return records
+
+    def action_open_evaluasi(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Evaluations"),
+            "res_model": "hr.skp.evaluasi",
+            "view_mode": "list,pivot,form",
+            "domain": [("id", "in", self._evaluations().ids)],
+            "context": {
+                "pivot_row_groupby": ["rating_hasil_kerja"],
+                "pivot_column_groupby": ["rating_perilaku"],
+            },
+        }

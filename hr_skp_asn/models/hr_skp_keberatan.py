@@ -1,0 +1,314 @@
+"""Keberatan (DOMAIN §3.5, PP 30/2019 Pasal 59).
+
+The pegawai objects to a ditetapkan predikat within the window (company setting,
+default 14 days); the pejabat penilai explains; the atasan pejabat penilai (or the
+BKD admin) decides, and that decision is final. An upheld (``diterima``) keberatan
+sets the evaluation's predikat; the old one stays in this record and in the
+evaluation's tracking history.
+"""
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .. import rules
+from .common import PREDIKAT, RATING, post_message
+
+KEBERATAN_STATE = [("diajukan", "Diajukan"), ("diputus", "Diputus")]
+KEPUTUSAN = [
+    ("diterima", "Diterima (predikat changed)"),
+    ("ditolak", "Ditolak (upheld)"),
+]
+PREDIKAT_KEYS = tuple(key for key, _label in PREDIKAT)
+
+
+class HrSkpKeberatan(models.Model):
+    _name = "hr.skp.keberatan"
+    _description = "Keberatan atas Hasil Evaluasi Kinerja"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "id desc"
+    _mail_post_access = "read"
+
+    evaluasi_id = fields.Many2one(
+        "hr.skp.evaluasi",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        domain="[('state', '=', 'ditetapkan')]",
+    )
+    employee_id = fields.Many2one(
+        related="evaluasi_id.employee_id", store=True, index=True
+    )
+    company_id = fields.Many2one(related="evaluasi_id.company_id", store=True)
+    skp_id = fields.Many2one(related="evaluasi_id.skp_id", store=True)
+    pejabat_penilai_id = fields.Many2one(
+        related="evaluasi_id.pejabat_penilai_id", store=True
+    )
+    atasan_pejabat_penilai_id = fields.Many2one(
+        related="evaluasi_id.atasan_pejabat_penilai_id", store=True
+    )
+    tanggal = fields.Date(
+        string="Filed On", default=fields.Date.context_today, readonly=True, copy=False
+    )
+    alasan = fields.Text(string="Alasan Keberatan", required=True, tracking=True)
+    penjelasan_penilai = fields.Text(string="Penjelasan Pejabat Penilai", tracking=True)
+    predikat_lama = fields.Selection(PREDIKAT, string="Predikat Before", readonly=True)
+    rating_hasil_kerja_lama = fields.Selection(RATING, readonly=True)
+    rating_perilaku_lama = fields.Selection(RATING, readonly=True)
+    keputusan = fields.Selection(KEPUTUSAN, tracking=True)
+    rating_hasil_kerja_baru = fields.Selection(
+        RATING, help="Optional: the atasan's new rating hasil kerja."
+    )
+    rating_perilaku_baru = fields.Selection(
+        RATING, help="Optional: the atasan's new rating perilaku."
+    )
+    predikat_baru = fields.Selection(
+        PREDIKAT,
+        tracking=True,
+        help="The predikat after an upheld keberatan; computed from the new ratings "
+        "when they are given.",
+    )
+    catatan_keputusan = fields.Text(string="Keputusan Atasan Pejabat Penilai")
+    tanggal_putusan = fields.Date(readonly=True, copy=False)
+    state = fields.Selection(
+        KEBERATAN_STATE, default="diajukan", required=True, tracking=True, copy=False
+    )
+
+    def _predikat_from_new_ratings(self):
+        self.ensure_one()
+        if not (self.rating_hasil_kerja_baru or self.rating_perilaku_baru):
+            return False
+        hasil = self.rating_hasil_kerja_baru or self.rating_hasil_kerja_lama
+        perilaku = self.rating_perilaku_baru or self.rating_perilaku_lama
+        if hasil and perilaku:
+            return rules.predikat_kinerja(hasil, perilaku)
+        return False
+
+    @api.onchange("rating_hasil_kerja_baru", "rating_perilaku_baru")
+    def _onchange_rating_baru(self):
+        predikat = self._predikat_from_new_ratings()
+        if predikat:
+            self.predikat_baru = predikat
+
+    @api.depends("evaluasi_id")
+    def _compute_display_name(self):
+        for keberatan in self:
+            keberatan.display_name = self.env._(
+                "Keberatan - %(ev)s", ev=keberatan.evaluasi_id.display_name or ""
+            )
+
+    # ---------------------------------------------------------------------- CRUD
+    @api.model_create_multi
+    def create(self, vals_list):
+        today = fields.Date.context_today(self)
+        user = self.env.user
+        is_admin = self.env["hr.skp.evaluasi"]._is_admin()
+        for vals in vals_list:
+            self._check_keys(vals)
+            evaluasi = self.env["hr.skp.evaluasi"].browse(vals.get("evaluasi_id"))
+            if not evaluasi.exists():
+                raise UserError(self.env._("A keberatan needs an evaluation."))
+            if evaluasi.state != "ditetapkan":
+                raise UserError(
+                    self.env._(
+                        "%(ev)s is not ditetapkan yet: there is nothing to object to.",
+                        ev=evaluasi.display_name,
+                    )
+                )
+            if evaluasi.employee_id.user_id != user and not is_admin:
+                raise AccessError(
+                    self.env._("Only the employee evaluated can file a keberatan.")
+                )
+            if evaluasi.batas_keberatan and today > evaluasi.batas_keberatan:
+                raise UserError(
+                    self.env._(
+                        "The keberatan window of %(ev)s closed on %(date)s.",
+                        ev=evaluasi.display_name,
+                        date=evaluasi.batas_keberatan,
+                    )
+                )
+            if evaluasi.keberatan_ids:
+                raise UserError(
+                    self.env._(
+                        "A keberatan was already filed against %(ev)s.",
+                        ev=evaluasi.display_name,
+                    )
+                )
+            if not (vals.get("alasan") or "").strip():
+                raise UserError(self.env._("A keberatan needs its reasons."))
+            if {"keputusan", "predikat_baru", "penjelasan_penilai"} & set(
+                vals
+            ) and not is_admin:
+                raise AccessError(
+                    self.env._(
+                        "The explanation and the decision come later, from the penilai "
+                        "and the atasan."
+                    )
+                )
+            vals.update(
+                predikat_lama=evaluasi.predikat,
+                rating_hasil_kerja_lama=evaluasi.rating_hasil_kerja,
+                rating_perilaku_lama=evaluasi.rating_perilaku,
+                state="diajukan",
+            )
+        records = super().create(vals_list)
+        for keberatan in records:
+            ev = keberatan.evaluasi_id
+            partners = (
+                ev.employee_id.user_id.partner_id
+                | ev.pejabat_penilai_id.user_id.partner_id
+                | ev.atasan_pejabat_penilai_id.user_id.partner_id
+            )
+            keberatan.sudo().message_subscribe(partner_ids=partners.ids)
+            if ev.pejabat_penilai_id.user_id:
+                keberatan.sudo().activity_schedule(
+                    "hr_skp_asn.mail_act_keberatan_penjelasan",
+                    user_id=ev.pejabat_penilai_id.user_id.id,
+                )
+            if ev.atasan_pejabat_penilai_id.user_id:
+                keberatan.sudo().activity_schedule(
+                    "hr_skp_asn.mail_act_keberatan_putusan",
+                    user_id=ev.atasan_pejabat_penilai_id.user_id.id,
+                )
+            post_message(
+                ev,
+                body=self.env._("Keberatan filed: %(reason)s", reason=keberatan.alasan),
+                subtype_xmlid="mail.mt_note",
+            )
+        return records
+
+    def write(self, vals):
+        self._check_keys(vals)
+        if not self.env.su:
+            user = self.env.user
+            is_admin = self.env["hr.skp.evaluasi"]._is_admin()
+            for keberatan in self:
+                if keberatan.state == "diputus" and any(
+                    not f.startswith(("message_", "activity_")) for f in vals
+                ):
+                    raise UserError(
+                        self.env._("The keberatan is decided: the decision is final.")
+                    )
+                if (
+                    "alasan" in vals
+                    and keberatan.employee_id.user_id != user
+                    and not is_admin
+                ):
+                    raise AccessError(
+                        self.env._("Only the employee writes the reasons.")
+                    )
+                if (
+                    "penjelasan_penilai" in vals
+                    and keberatan.pejabat_penilai_id.user_id != user
+                    and not is_admin
+                ):
+                    raise AccessError(
+                        self.env._("The explanation is written by the pejabat penilai.")
+                    )
+                decision = {
+                    "keputusan",
+                    "predikat_baru",
+                    "rating_hasil_kerja_baru",
+                    "rating_perilaku_baru",
+                    "catatan_keputusan",
+                }
+                if (
+                    decision & set(vals)
+                    and keberatan.atasan_pejabat_penilai_id.user_id != user
+                    and not is_admin
+                ):
+                    raise AccessError(
+                        self.env._(
+                            "The decision on a keberatan is taken by the atasan "
+                            "pejabat "
+                            "penilai."
+                        )
+                    )
+        res = super().write(vals)
+        if "penjelasan_penilai" in vals:
+            self.sudo().activity_feedback(["hr_skp_asn.mail_act_keberatan_penjelasan"])
+        return res
+
+    @api.model
+    def _check_keys(self, vals):
+        for fname, keys in (
+            ("predikat_baru", PREDIKAT_KEYS),
+            ("keputusan", ("diterima", "ditolak")),
+            ("rating_hasil_kerja_baru", ("di_atas", "sesuai", "di_bawah")),
+            ("rating_perilaku_baru", ("di_atas", "sesuai", "di_bawah")),
+        ):
+            if vals.get(fname) and vals[fname] not in keys:
+                raise ValidationError(
+                    self.env._(
+                        "Unknown %(field)s %(value)s; use one of: %(keys)s.",
+                        field=fname,
+                        value=repr(vals[fname]),
+                        keys=", ".join(keys),
+                    )
+                )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never_decided(self):
+        if any(k.state == "diputus" for k in self) and not self.env.su:
+            raise UserError(self.env._("A decided keberatan is kept."))
+
+    # ------------------------------------------------------------------- actions
+    def action_putuskan(self):
+        """The atasan pejabat penilai decides; a ``diterima`` decision sets the "
+        "predikat."""
+        user = self.env.user
+        is_admin = self.env["hr.skp.evaluasi"]._is_admin()
+        for keberatan in self:
+            if keberatan.state != "diajukan":
+                raise UserError(self.env._("This keberatan is already decided."))
+            if keberatan.atasan_pejabat_penilai_id.user_id != user and not is_admin:
+                raise AccessError(
+                    self.env._(
+                        "Only the atasan pejabat penilai (%(name)s) or the BKD admin "
+                        "can "
+                        "decide this keberatan.",
+                        name=keberatan.atasan_pejabat_penilai_id.name or "-",
+                    )
+                )
+            if not keberatan.keputusan:
+                raise UserError(
+                    self.env._("Choose the decision first (diterima or ditolak).")
+                )
+            computed = keberatan._predikat_from_new_ratings()
+            if keberatan.keputusan == "diterima" and computed:
+                keberatan.predikat_baru = computed
+            if keberatan.keputusan == "diterima" and not keberatan.predikat_baru:
+                raise UserError(
+                    self.env._(
+                        "An upheld keberatan needs the new predikat (or new ratings)."
+                    )
+                )
+            ev = keberatan.evaluasi_id
+            if keberatan.keputusan == "diterima":
+                vals = {"predikat_keberatan": keberatan.predikat_baru}
+                if keberatan.rating_hasil_kerja_baru:
+                    vals["rating_hasil_kerja"] = keberatan.rating_hasil_kerja_baru
+                if keberatan.rating_perilaku_baru:
+                    vals["rating_perilaku"] = keberatan.rating_perilaku_baru
+                ev.with_context(skp_evaluasi_system=True).write(vals)
+            keberatan.write(
+                {"state": "diputus", "tanggal_putusan": fields.Date.context_today(self)}
+            )
+            labels = dict(PREDIKAT)
+            post_message(
+                ev,
+                body=self.env._(
+                    "Keberatan decided (%(keputusan)s): predikat %(old)s → %(new)s.",
+                    keputusan=dict(KEPUTUSAN)[keberatan.keputusan],
+                    old=labels.get(keberatan.predikat_lama, "-"),
+                    new=labels.get(ev.predikat, "-"),
+                ),
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=ev.employee_id.user_id.partner_id.ids,
+            )
+        self.sudo().activity_feedback(
+            [
+                "hr_skp_asn.mail_act_keberatan_putusan",
+                "hr_skp_asn.mail_act_keberatan_penjelasan",
+            ]
+        )
+        return True
