@@ -378,8 +378,8 @@ class HrSkpCapaianOrganisasi(models.Model):
         return rules.kalkulator_distribusi(predikat_organisasi, n)
 
     def action_tetapkan(self):
-        """Set the unit's predikat; refuses an unlawful distribution unless "
-        "overridden."""
+        """Set the unit's predikat; refuses an unlawful distribution unless
+        overridden."""
         for org in self:
             if org.state != "draft":
                 raise UserError(

@@ -80,8 +80,8 @@ def _is_value(value):
 
 
 def period_bounds(periode, year, ke):
-    """First and last day of period number ``ke`` (month, quarter, semester) of a "
-    "year."""
+    """First and last day of period number ``ke`` (month, quarter, semester) of a
+    year."""
     months = PERIODE_MONTHS[periode]
     if periode == "tahunan":
         return date(year, 1, 1), date(year, 12, 31)
@@ -685,8 +685,8 @@ class HrSkpEvaluasi(models.Model):
                 )
 
     def _default_realisasi_commands(self):
-        """One realisasi line per indikator; bulanan targets from the rencana "
-        "bulanan."""
+        """One realisasi line per indikator; bulanan targets from the rencana
+        bulanan."""
         self.ensure_one()
         rencana = {}
         if self.periode == "bulanan":
@@ -807,8 +807,8 @@ class HrSkpEvaluasi(models.Model):
                 )
 
     def _check_rating_pimpinan(self):
-        """The unit leader's rating hasil kerja follows the capaian organisasi "
-        "(§3.1)."""
+        """The unit leader's rating hasil kerja follows the capaian organisasi
+        (§3.1)."""
         for ev in self.filtered(lambda e: e.is_pimpinan_unit and e.rating_hasil_kerja):
             org = ev.capaian_organisasi_id
             if not org.predikat_organisasi:
@@ -1145,8 +1145,8 @@ class HrSkpEvaluasi(models.Model):
     # -------------------------------------------------------------------- crons
     @api.model
     def _cron_remind_realisasi(self):
-        """Realisasi not submitted N days after the period: an activity for the "
-        "employee."""
+        """Realisasi not submitted N days after the period: an activity for the
+        employee."""
         today = fields.Date.context_today(self)
         skps = self.env["hr.skp"].search(
             [("state", "in", ("disetujui", "selesai")), ("year", ">=", today.year - 1)]
@@ -1180,8 +1180,8 @@ class HrSkpEvaluasi(models.Model):
 
     @api.model
     def _cron_remind_penilaian(self):
-        """Evaluations waiting for their pejabat penilai: an activity for the "
-        "penilai."""
+        """Evaluations waiting for their pejabat penilai: an activity for the
+        penilai."""
         today = fields.Date.context_today(self)
         waiting = self.search(
             [

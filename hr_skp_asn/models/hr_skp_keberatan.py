@@ -253,8 +253,8 @@ class HrSkpKeberatan(models.Model):
 
     # ------------------------------------------------------------------- actions
     def action_putuskan(self):
-        """The atasan pejabat penilai decides; a ``diterima`` decision sets the "
-        "predikat."""
+        """The atasan pejabat penilai decides; a ``diterima`` decision sets the
+        predikat."""
         user = self.env.user
         is_admin = self.env["hr.skp.evaluasi"]._is_admin()
         for keberatan in self:

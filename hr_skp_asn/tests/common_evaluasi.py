@@ -37,8 +37,8 @@ class EvaluasiCommon(SkpCommon):
 
     @classmethod
     def make_approved_skp(cls, employee, indikator=None, **vals):
-        """An SKP set to disetujui directly (the planning workflow is tested "
-        "elsewhere)."""
+        """An SKP set to disetujui directly (the planning workflow is tested
+        elsewhere)."""
         indikator = indikator or [
             {"name": "Jumlah laporan", "target_min": 12, "satuan": "laporan"}
         ]
