@@ -48,6 +48,15 @@ from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
+
+def _lt(message):
+    """Marks a message for Odoo's translation export, which collects the ``_lt``
+    calls of every Python file of the addon; this module imports nothing from Odoo,
+    so the marker returns the English text and the models translate it with
+    ``env._(message, **params)``."""
+    return message
+
+
 # ---------------------------------------------------------------------------
 # Keys and labels (CONTRACT.md selections; Indonesian labels from DOMAIN.md)
 # ---------------------------------------------------------------------------
@@ -371,53 +380,53 @@ PERSEN_MINORITAS = 10  # 10% bounds (Sangat Baik at most, BP / Kurang at least)
 
 #: Violation codes of ``check_distribusi`` -> English message template.
 VIOLATION_MESSAGES = {
-    "sangat_baik_not_largest": (
+    "sangat_baik_not_largest": _lt(
         "When the organisation is Istimewa, Sangat Baik must be the largest group, "
         "but %(other)s has %(other_count)d pegawai against %(count)d Sangat Baik "
         "(of %(n)d)."
     ),
-    "sangat_baik_above_max": (
+    "sangat_baik_above_max": _lt(
         "When the organisation is Istimewa, at most %(allowed)d of %(n)d pegawai "
         "(%(pct)d%%) may be Sangat Baik; %(count)d are."
     ),
-    "baik_not_largest": (
+    "baik_not_largest": _lt(
         "When the organisation is Baik, Baik must be the largest group, but "
         "%(other)s has %(other_count)d pegawai against %(count)d Baik (of %(n)d)."
     ),
-    "baik_above_max": (
+    "baik_above_max": _lt(
         "When the organisation is Baik, at most %(allowed)d of %(n)d pegawai "
         "(%(pct)d%%) may be Baik; %(count)d are."
     ),
-    "baik_needs_bp_or_kurang": (
+    "baik_needs_bp_or_kurang": _lt(
         "When the organisation is Baik, at least %(required)d of %(n)d pegawai must "
         "be Butuh Perbaikan and/or Kurang/Misconduct; %(count)d are."
     ),
-    "bp_below_min": (
+    "bp_below_min": _lt(
         "When the organisation is Butuh Perbaikan, at least %(required)d of %(n)d "
         "pegawai (%(pct)d%%) must be Butuh Perbaikan; %(count)d are."
     ),
-    "sangat_baik_above_10": (
+    "sangat_baik_above_10": _lt(
         "When the organisation is %(organisasi)s, at most %(allowed)d of %(n)d "
         "pegawai (%(pct)d%%) may be Sangat Baik; %(count)d are."
     ),
-    "kurang_below_min": (
+    "kurang_below_min": _lt(
         "When the organisation is Kurang, at least %(required)d of %(n)d pegawai "
         "(%(pct)d%%) must be Kurang/Misconduct; %(count)d are."
     ),
-    "bp_below_10": (
+    "bp_below_10": _lt(
         "When the organisation is Kurang, at least %(required)d of %(n)d pegawai "
         "(%(pct)d%%) must be Butuh Perbaikan; %(count)d are."
     ),
-    "sangat_kurang_below_min": (
+    "sangat_kurang_below_min": _lt(
         "When the organisation is Sangat Kurang, at least %(required)d of %(n)d "
         "pegawai (%(pct)d%%) must be Sangat Kurang; %(count)d are."
     ),
-    "kurang_or_bp_below_10": (
+    "kurang_or_bp_below_10": _lt(
         "When the organisation is Sangat Kurang, at least %(required)d of %(n)d "
         "pegawai (%(pct)d%%) must be Kurang/Misconduct and/or Butuh Perbaikan; "
         "%(count)d are."
     ),
-    "sangat_baik_not_allowed": (
+    "sangat_baik_not_allowed": _lt(
         "When the organisation is Sangat Kurang, no pegawai may be Sangat Baik; "
         "%(count)d are."
     ),
@@ -1043,28 +1052,30 @@ NIP_MIN_AGE = 16
 
 #: NIP error codes of ``validate_nip`` -> English message template.
 NIP_ERRORS = {
-    "nip_empty": "The NIP is empty.",
-    "nip_not_digits": (
+    "nip_empty": _lt("The NIP is empty."),
+    "nip_not_digits": _lt(
         "The NIP must contain digits only (spaces are ignored); got %(value)s."
     ),
-    "nip_length": "The NIP must have 18 digits; it has %(length)d.",
-    "nip_birth_date": (
+    "nip_length": _lt("The NIP must have 18 digits; it has %(length)d."),
+    "nip_birth_date": _lt(
         "Digits 1-8 of the NIP must be the birth date as YYYYMMDD, born between "
         "%(min)d and %(max)d; got %(value)s."
     ),
-    "nip_tmt": (
+    "nip_tmt": _lt(
         "Digits 9-14 of a PNS NIP must be the TMT CPNS as YYYYMM; got %(value)s."
     ),
-    "nip_tmt_too_early": (
+    "nip_tmt_too_early": _lt(
         "The TMT CPNS year %(year)d in the NIP is less than %(age)d years after the "
         "birth year %(birth_year)d."
     ),
-    "nip_tahun_pengangkatan": (
+    "nip_tahun_pengangkatan": _lt(
         "Digits 9-12 of an NI PPPK must be the year first appointed; %(year)d is "
         "less than %(age)d years after the birth year %(birth_year)d."
     ),
-    "nip_gender": ("Digit 15 of the NIP must be 1 (man) or 2 (woman); got %(value)s."),
-    "nip_sequence": "The last 3 digits of the NIP (the sequence) cannot be 000.",
+    "nip_gender": _lt(
+        "Digit 15 of the NIP must be 1 (man) or 2 (woman); got %(value)s."
+    ),
+    "nip_sequence": _lt("The last 3 digits of the NIP (the sequence) cannot be 000."),
 }
 
 _PPPK_STATUS = ("pppk", "pppk_pw")
@@ -1102,11 +1113,24 @@ def nip_gender(nip):
 
 
 def _nip_error(code, **params):
-    return (code, NIP_ERRORS[code] % params)
+    return (code, params)
 
 
 def validate_nip(nip, asn_status=None):
     """Errors of a NIP (PNS/CPNS) or NI PPPK: a list of ``(code, message)``.
+
+    The checks are those of :func:`nip_issues`; the messages are English
+    (``NIP_ERRORS``), for callers that do not translate them.
+    """
+    return [
+        (code, NIP_ERRORS[code] % params)
+        for code, params in nip_issues(nip, asn_status)
+    ]
+
+
+def nip_issues(nip, asn_status=None):
+    """Errors of a NIP (PNS/CPNS) or NI PPPK: a list of ``(code, params)``, the
+    parameters of the ``NIP_ERRORS`` message of each code (to translate it).
 
     DOMAIN §5. Empty list when valid. Spaces are ignored. Always: 18 digits.
     Then for ``pns``/``cpns``: digits 1-8 a birth date (born 1940..2015), 9-14

@@ -142,16 +142,23 @@ class HrEmployee(models.Model):
                         )
                     )
                 continue
-            errors = rules.validate_nip(employee.nip, employee.asn_status or "pns")
+            errors = rules.nip_issues(employee.nip, employee.asn_status or "pns")
             if errors:
                 raise ValidationError(
                     self.env._(
                         "NIP %(nip)s of %(name)s is not valid: %(reasons)s",
                         nip=employee.nip,
                         name=employee.name,
-                        reasons="; ".join(message for _code, message in errors),
+                        reasons=" ".join(
+                            employee._nip_message(code, params)
+                            for code, params in errors
+                        ),
                     )
                 )
+
+    def _nip_message(self, code, params):
+        """The translated message of a rules.nip_issues code (DOMAIN §5)."""
+        return self.env._(rules.NIP_ERRORS[code], **params)
 
     @api.constrains("pejabat_penilai_id")
     def _check_pejabat_penilai(self):

@@ -185,92 +185,20 @@ class HrSkpCapaianOrganisasi(models.Model):
             org.distribusi_html = org._render_distribusi_html(counts, violations)
             org.kuadran_html = org._render_kuadran_html(evaluations)
 
-    def _violation_messages(self):
-        """Translated messages of rules.VIOLATION_MESSAGES, by code."""
-        _ = self.env._
-        return {
-            "sangat_baik_not_largest": _(
-                "When the organisation is Istimewa, Sangat Baik must be the largest "
-                "group, but %(other)s has %(other_count)d pegawai against %(count)d "
-                "Sangat Baik (of %(n)d)."
-            ),
-            "sangat_baik_above_max": _(
-                "When the organisation is Istimewa, at most %(allowed)d of %(n)d "
-                "pegawai "
-                "(%(pct)d%%) may be Sangat Baik; %(count)d are."
-            ),
-            "baik_not_largest": _(
-                "When the organisation is Baik, Baik must be the largest group, but "
-                "%(other)s has %(other_count)d pegawai against %(count)d Baik (of "
-                "%(n)d)."
-            ),
-            "baik_above_max": _(
-                "When the organisation is Baik, at most %(allowed)d of %(n)d pegawai "
-                "(%(pct)d%%) may be Baik; %(count)d are."
-            ),
-            "baik_needs_bp_or_kurang": _(
-                "When the organisation is Baik, at least %(required)d of %(n)d pegawai "
-                "must be Butuh Perbaikan and/or Kurang/Misconduct; %(count)d are."
-            ),
-            "bp_below_min": _(
-                "When the organisation is Butuh Perbaikan, at least %(required)d of "
-                "%(n)d pegawai (%(pct)d%%) must be Butuh Perbaikan; %(count)d are."
-            ),
-            "sangat_baik_above_10": _(
-                "When the organisation is %(organisasi)s, at most %(allowed)d of %(n)d "
-                "pegawai (%(pct)d%%) may be Sangat Baik; %(count)d are."
-            ),
-            "kurang_below_min": _(
-                "When the organisation is Kurang, at least %(required)d of %(n)d "
-                "pegawai "
-                "(%(pct)d%%) must be Kurang/Misconduct; %(count)d are."
-            ),
-            "bp_below_10": _(
-                "When the organisation is Kurang, at least %(required)d of %(n)d "
-                "pegawai "
-                "(%(pct)d%%) must be Butuh Perbaikan; %(count)d are."
-            ),
-            "sangat_kurang_below_min": _(
-                "When the organisation is Sangat Kurang, at least %(required)d of "
-                "%(n)d "
-                "pegawai (%(pct)d%%) must be Sangat Kurang; %(count)d are."
-            ),
-            "kurang_or_bp_below_10": _(
-                "When the organisation is Sangat Kurang, at least %(required)d of "
-                "%(n)d "
-                "pegawai (%(pct)d%%) must be Kurang/Misconduct and/or Butuh Perbaikan; "
-                "%(count)d are."
-            ),
-            "sangat_baik_not_allowed": _(
-                "When the organisation is Sangat Kurang, no pegawai may be Sangat "
-                "Baik; "
-                "%(count)d are."
-            ),
-        }
-
     def _violations(self, counts):
+        """rules.check_distribusi_counts, its messages translated (DOMAIN §3.3)."""
         self.ensure_one()
-        messages = self._violation_messages()
-        result = []
-        for violation in rules.check_distribusi_counts(
-            self.predikat_organisasi, counts
-        ):
-            template = messages.get(violation["code"])
-            message = violation["message"]
-            if template:
-                try:
-                    message = template % violation["params"]
-                except (KeyError, TypeError, ValueError):
-                    # a translation with a broken placeholder: keep the English one
-                    _logger.warning("Bad translation of %s", violation["code"])
-            result.append(
-                {
-                    "code": violation["code"],
-                    "message": message,
-                    "params": violation["params"],
-                }
+        return [
+            dict(
+                violation,
+                message=self.env._(
+                    rules.VIOLATION_MESSAGES[violation["code"]], **violation["params"]
+                ),
             )
-        return result
+            for violation in rules.check_distribusi_counts(
+                self.predikat_organisasi, counts
+            )
+        ]
 
     def _render_distribusi_html(self, counts=None, violations=None):
         """Counts per predikat beside the allowed numbers (kalkulator distribusi)."""
