@@ -9,17 +9,11 @@ from .common import PERSPEKTIF, SKP_STATE, post_message
 SNAPSHOT_ROLES = ("pegawai", "penilai", "atasan")
 SNAPSHOT_ITEMS = ("nama", "nip", "pangkat", "jabatan", "unit")
 
-# Fields an approved SKP keeps writable (workflow, chatter, evaluation results).
-WRITABLE_WHEN_LOCKED = {
+# Fields only the workflow actions write (never a plain write() by a user).
+WORKFLOW_FIELDS = {
     "state",
-    "date_end",
-    "pejabat_penilai_id",
-    "atasan_pejabat_penilai_id",
-    "alasan_revisi",
+    "tanggal_disetujui",
     "revisi_dari_id",
-    "capaian_rata_rata",
-    "rekomendasi_perpanjangan",
-    "rekomendasi_alasan",
 } | {f"snap_{role}_{item}" for role in SNAPSHOT_ROLES for item in SNAPSHOT_ITEMS}
 
 
@@ -362,7 +356,14 @@ class HrSkp(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         perilaku = self.env["hr.skp.perilaku"]._default_lines()
+        workflow = self.env.context.get("skp_workflow") or self.env.su
         for vals in vals_list:
+            if not workflow and WORKFLOW_FIELDS & {
+                f for f, v in vals.items() if v and not (f == "state" and v == "draft")
+            }:
+                raise UserError(
+                    self.env._("A new SKP starts as a draft; use its actions.")
+                )
             if not vals.get("perilaku_ids"):
                 vals["perilaku_ids"] = perilaku
         skps = super().create(vals_list)
@@ -371,12 +372,21 @@ class HrSkp(models.Model):
 
     def write(self, vals):
         self.check_access("write")
-        if not self.env.context.get("skp_bypass_lock"):
-            locked_fields = set(vals) - WRITABLE_WHEN_LOCKED
-            if locked_fields and not all(
-                f.startswith(("message_", "activity_")) for f in locked_fields
-            ):
-                self._check_editable()
+        workflow = self.env.context.get("skp_workflow") or self.env.su
+        if WORKFLOW_FIELDS & set(vals) and not workflow:
+            raise UserError(
+                self.env._(
+                    "The status of an SKP changes only through its actions "
+                    "(Submit, Approve, Return, Reopen, Revise, Cancel)."
+                )
+            )
+        content = (
+            {f for f in vals if not f.startswith(("message_", "activity_"))}
+            - WORKFLOW_FIELDS
+            - {"alasan_revisi"}
+        )
+        if content and not self.env.context.get("skp_bypass_lock"):
+            self._check_editable()
         res = super().write(vals)
         if {"employee_id", "pejabat_penilai_id"} & set(vals):
             self._subscribe_people()
@@ -405,6 +415,10 @@ class HrSkp(models.Model):
                         )[skp.state],
                     )
                 )
+
+    def _workflow_write(self, vals):
+        """The actions' own writes of the status and the snapshot."""
+        return self.with_context(skp_workflow=True).write(vals)
 
     def _check_editable_lines(self):
         if not self.env.context.get("skp_bypass_lock"):
@@ -584,7 +598,7 @@ class HrSkp(models.Model):
                     )
                 )
         self._check_complete()
-        self.write({"state": "diajukan"})
+        self._workflow_write({"state": "diajukan"})
         for skp in self:
             penilai_user = skp.pejabat_penilai_id.user_id
             if penilai_user:
@@ -606,7 +620,7 @@ class HrSkp(models.Model):
         self._check_intervensi_approved()
         today = fields.Date.context_today(self)
         for skp in self:
-            skp.write(
+            skp._workflow_write(
                 dict(skp._snapshot_values(), state="disetujui", tanggal_disetujui=today)
             )
         self.sudo().activity_feedback(["hr_skp_asn.mail_act_skp_approval"])
@@ -618,7 +632,7 @@ class HrSkp(models.Model):
             return self._open_alasan_wizard("kembalikan")
         self._check_state(("diajukan",), self.env._("returned"))
         self._check_is_penilai(self.env._("return"))
-        self.write({"state": "draft"})
+        self._workflow_write({"state": "draft"})
         for skp in self:
             skp._post_note(
                 self.env._("SKP returned for revision: %(reason)s", reason=alasan)
@@ -639,7 +653,7 @@ class HrSkp(models.Model):
             return self._open_alasan_wizard("buka_kembali")
         self._check_state(("disetujui",), self.env._("reopened"))
         self._check_is_penilai(self.env._("reopen"))
-        self.write({"state": "draft", "alasan_revisi": alasan})
+        self._workflow_write({"state": "draft", "alasan_revisi": alasan})
         for skp in self:
             skp._post_note(
                 self.env._("Approved SKP reopened: %(reason)s", reason=alasan)
@@ -653,7 +667,7 @@ class HrSkp(models.Model):
                 self._check_is_penilai(self.env._("cancel"))
             elif skp.employee_id.user_id != self.env.user and not self._is_skp_hr():
                 self._check_is_penilai(self.env._("cancel"))
-        self.write({"state": "batal"})
+        self._workflow_write({"state": "batal"})
         self.sudo().activity_unlink(["hr_skp_asn.mail_act_skp_approval"])
         return True
 
@@ -661,12 +675,12 @@ class HrSkp(models.Model):
         self._check_state(("disetujui",), self.env._("closed"))
         if not self._is_skp_hr():
             self._check_is_penilai(self.env._("close"))
-        self.write({"state": "selesai"})
+        self._workflow_write({"state": "selesai"})
         return True
 
     def action_draft(self):
         self._check_state(("batal",), self.env._("reset to draft"))
-        self.write({"state": "draft"})
+        self._workflow_write({"state": "draft"})
         return True
 
     def action_revisi(self, date_end, alasan, date_start=None):
@@ -698,7 +712,7 @@ class HrSkp(models.Model):
         self.with_context(skp_bypass_lock=True).write(
             {"date_end": date_end, "alasan_revisi": alasan}
         )
-        new = self.with_context(skp_bypass_lock=True).copy(
+        new = self.with_context(skp_bypass_lock=True, skp_workflow=True).copy(
             {
                 "date_start": new_start,
                 "date_end": old_end,

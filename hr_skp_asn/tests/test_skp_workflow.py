@@ -302,3 +302,34 @@ class TestSkpPlanning(SkpCommon):
         """PPPK Paruh Waktu sign their SKP at the latest 10 days after the SK."""
         skp = self.make_skp(self.pppk_pw)
         self.assertEqual(skp.deadline, date(2026, 3, 12))
+
+    def test_status_only_through_actions(self):
+        """Writing the state or the snapshot directly (e.g. over RPC) is refused."""
+        self.make_cascade()
+        skp = self.make_skp(
+            self.pelaksana,
+            rhk=[
+                {
+                    "name": "Tersusunnya arsip",
+                    "rhk_atasan_id": self.skp_kasubbag.rhk_ids.id,
+                }
+            ],
+        )
+        for vals in ({"state": "disetujui"}, {"snap_pegawai_nama": "Orang Lain"}):
+            with self.assertRaisesRegex(UserError, "only through its actions"):
+                skp.with_user(self.user_pelaksana).write(vals)
+            with self.assertRaisesRegex(UserError, "only through its actions"):
+                skp.with_user(self.user_kasubbag).write(vals)
+        with self.assertRaisesRegex(UserError, "starts as a draft"):
+            self.env["hr.skp"].with_user(self.user_fungsional).create(
+                {"employee_id": self.fungsional.id, "year": 2026, "state": "disetujui"}
+            )
+        # the approved SKP cannot have its period moved by a plain write either
+        with self.assertRaisesRegex(UserError, "can no longer be changed"):
+            self.skp_kasubbag.with_user(self.user_kasubbag).write(
+                {"date_end": "2026-06-30"}
+            )
+        with self.assertRaisesRegex(UserError, "can no longer be changed"):
+            self.skp_kasubbag.with_user(self.user_kabid).write(
+                {"pejabat_penilai_id": self.kadis.id}
+            )
