@@ -199,6 +199,12 @@ def test_bad_inputs_answer_clear_messages(org, odoo_server):
         org["staff"].execute, "hr.skp", "action_ajukan", [no_intervensi]
     )
     org["staff"].execute("hr.skp", "action_batal", [no_intervensi])
+    # the status changes only through the actions, never by a plain write
+    draft = staff_skp(org)
+    assert "only through its actions" in fault(
+        org["staff"].execute, "hr.skp", "write", [draft], {"state": "disetujui"}
+    )
+    org["staff"].execute("hr.skp", "action_batal", [draft])
     # intervening the Kepala Dinas's RHK: not the pejabat penilai's SKP
     assert "not in the SKP of the pejabat penilai" in fault(
         staff_skp, org, rhk_atasan=org["kadis_rhk"]
