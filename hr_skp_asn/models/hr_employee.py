@@ -20,7 +20,6 @@ class HrEmployee(models.Model):
 
     nip = fields.Char(
         string="NIP / NI PPPK",
-        size=18,
         tracking=True,
         help="18 digits. PNS/CPNS: birth date, TMT CPNS, gender, sequence. "
         "PPPK: birth date, year first appointed, perjanjian kerja, gender, sequence.",

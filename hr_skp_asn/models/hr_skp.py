@@ -3,18 +3,34 @@ from datetime import date, timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .common import PERSPEKTIF, SKP_STATE, post_message
+from .common import (
+    JENIS_JABATAN,
+    JENJANG_FUNGSIONAL,
+    PERSPEKTIF,
+    SKP_STATE,
+    post_message,
+)
 
 # Who-was-who snapshot taken when the SKP is set (ditetapkan): role -> field prefix
 SNAPSHOT_ROLES = ("pegawai", "penilai", "atasan")
 SNAPSHOT_ITEMS = ("nama", "nip", "pangkat", "jabatan", "unit")
 
+# Who rates whom: taken from the employee record, changed by HR only.
+PEOPLE_FIELDS = {"pejabat_penilai_id", "atasan_pejabat_penilai_id", "jenis_skp"}
+
 # Fields only the workflow actions write (never a plain write() by a user).
-WORKFLOW_FIELDS = {
-    "state",
-    "tanggal_disetujui",
-    "revisi_dari_id",
-} | {f"snap_{role}_{item}" for role in SNAPSHOT_ROLES for item in SNAPSHOT_ITEMS}
+WORKFLOW_FIELDS = (
+    {
+        "state",
+        "tanggal_disetujui",
+        "revisi_dari_id",
+    }
+    | {f"snap_{role}_{item}" for role in SNAPSHOT_ROLES for item in SNAPSHOT_ITEMS}
+    | {
+        "snap_pegawai_jenis_jabatan",
+        "snap_pegawai_jenjang",
+    }
+)
 
 
 class HrSkp(models.Model):
@@ -150,6 +166,16 @@ class HrSkp(models.Model):
     snap_atasan_pangkat = fields.Char(readonly=True, copy=False)
     snap_atasan_jabatan = fields.Char(readonly=True, copy=False)
     snap_atasan_unit = fields.Char(readonly=True, copy=False)
+    # the pegawai's jabatan as keys, for the angka kredit of pejabat fungsional
+    snap_pegawai_jenis_jabatan = fields.Selection(
+        JENIS_JABATAN, readonly=True, copy=False
+    )
+    snap_pegawai_jenjang = fields.Selection(
+        JENJANG_FUNGSIONAL,
+        string="Snap Pegawai Jenjang Fungsional",
+        readonly=True,
+        copy=False,
+    )
 
     _sql_constraints = [
         (
@@ -356,7 +382,7 @@ class HrSkp(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         perilaku = self.env["hr.skp.perilaku"]._default_lines()
-        workflow = self.env.context.get("skp_workflow") or self.env.su
+        workflow = self.env.su
         for vals in vals_list:
             if not workflow and WORKFLOW_FIELDS & {
                 f for f, v in vals.items() if v and not (f == "state" and v == "draft")
@@ -364,33 +390,81 @@ class HrSkp(models.Model):
                 raise UserError(
                     self.env._("A new SKP starts as a draft; use its actions.")
                 )
-            if not vals.get("perilaku_ids"):
+            if not any(cmd[0] == 0 for cmd in vals.get("perilaku_ids") or []):
                 vals["perilaku_ids"] = perilaku
         skps = super().create(vals_list)
+        if not workflow:
+            skps._check_people_by_hr()
         skps._subscribe_people()
         return skps
 
     def write(self, vals):
         self.check_access("write")
-        workflow = self.env.context.get("skp_workflow") or self.env.su
-        if WORKFLOW_FIELDS & set(vals) and not workflow:
-            raise UserError(
-                self.env._(
-                    "The status of an SKP changes only through its actions "
-                    "(Submit, Approve, Return, Reopen, Revise, Cancel)."
+        workflow = self.env.su
+        if not workflow:
+            if WORKFLOW_FIELDS & set(vals):
+                raise UserError(
+                    self.env._(
+                        "The status of an SKP changes only through its actions "
+                        "(Submit, Approve, Return, Reopen, Revise, Cancel)."
+                    )
                 )
-            )
+            computed = {
+                name
+                for name in vals
+                if self._fields[name].compute and self._fields[name].readonly
+            }
+            if computed:
+                raise UserError(
+                    self.env._(
+                        "These values are computed and cannot be written: %(fields)s.",
+                        fields=", ".join(sorted(computed)),
+                    )
+                )
+            if "employee_id" in vals and any(
+                skp.employee_id.id != vals["employee_id"] for skp in self
+            ):
+                raise UserError(
+                    self.env._(
+                        "An SKP stays with its employee; create a new SKP instead."
+                    )
+                )
         content = (
             {f for f in vals if not f.startswith(("message_", "activity_"))}
             - WORKFLOW_FIELDS
-            - {"alasan_revisi"}
+            - self._skp_open_fields()
         )
-        if content and not self.env.context.get("skp_bypass_lock"):
+        if content and not workflow:
             self._check_editable()
         res = super().write(vals)
+        if not workflow and PEOPLE_FIELDS & set(vals):
+            self._check_people_by_hr()
         if {"employee_id", "pejabat_penilai_id"} & set(vals):
             self._subscribe_people()
         return res
+
+    def _check_people_by_hr(self):
+        """Who rates whom comes from the employee record: only HR sets an SKP's
+        pejabat penilai, atasan or jenis SKP to something else."""
+        if self._is_skp_hr():
+            return
+        for skp in self:
+            employee = skp.employee_id
+            expected = {
+                "pejabat_penilai_id": employee.pejabat_penilai_id,
+                "atasan_pejabat_penilai_id": employee.pejabat_penilai_id.pejabat_penilai_id,
+                "jenis_skp": "jpt" if employee.jenis_jabatan == "jpt" else "ja_jf",
+            }
+            wrong = [name for name, value in expected.items() if skp[name] != value]
+            if wrong:
+                raise UserError(
+                    self.env._(
+                        "The pejabat penilai, the atasan and the jenis SKP come from "
+                        "the employee's data (Data ASN); only HR can set others on "
+                        "%(skp)s.",
+                        skp=skp.display_name,
+                    )
+                )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
@@ -417,11 +491,18 @@ class HrSkp(models.Model):
                 )
 
     def _workflow_write(self, vals):
-        """The actions' own writes of the status and the snapshot."""
-        return self.with_context(skp_workflow=True).write(vals)
+        """The actions' own writes of the status and the snapshot, once the action
+        has checked who may act (a context key would not do: any RPC caller can
+        send one)."""
+        return self.sudo().write(vals)
+
+    @api.model
+    def _skp_open_fields(self):
+        """Fields that stay writable on an approved SKP (extended by other parts)."""
+        return {"alasan_revisi"}
 
     def _check_editable_lines(self):
-        if not self.env.context.get("skp_bypass_lock"):
+        if not self.env.su:
             self._check_editable()
 
     def _post_note(self, body):
@@ -567,6 +648,8 @@ class HrSkp(models.Model):
                     f"snap_{role}_unit": employee.department_id.complete_name or False,
                 }
             )
+        values["snap_pegawai_jenis_jabatan"] = self.employee_id.jenis_jabatan or False
+        values["snap_pegawai_jenjang"] = self.employee_id.jenjang_fungsional or False
         return values
 
     def get_orang(self, role):
@@ -574,11 +657,8 @@ class HrSkp(models.Model):
         self.ensure_one()
         if self.tanggal_disetujui:
             return {item: self[f"snap_{role}_{item}"] for item in SNAPSHOT_ITEMS}
-        return {
-            item.split("_", 2)[2]: value
-            for item, value in self._snapshot_values().items()
-            if item.startswith(f"snap_{role}_")
-        }
+        values = self._snapshot_values()
+        return {item: values[f"snap_{role}_{item}"] for item in SNAPSHOT_ITEMS}
 
     # ------------------------------------------------------------------- actions
     def action_ajukan(self):
@@ -586,11 +666,7 @@ class HrSkp(models.Model):
         self._check_state(("draft",), self.env._("submitted"))
         user = self.env.user
         for skp in self:
-            if (
-                skp.employee_id.user_id != user
-                and skp.pejabat_penilai_id.user_id != user
-                and not self._is_skp_hr()
-            ):
+            if skp.employee_id.user_id != user and not self._is_skp_hr():
                 raise AccessError(
                     self.env._(
                         "Only the employee or HR can submit %(skp)s.",
@@ -680,6 +756,9 @@ class HrSkp(models.Model):
 
     def action_draft(self):
         self._check_state(("batal",), self.env._("reset to draft"))
+        for skp in self:
+            if skp.employee_id.user_id != self.env.user and not self._is_skp_hr():
+                self._check_is_penilai(self.env._("reset"))
         self._workflow_write({"state": "draft"})
         return True
 
@@ -693,8 +772,14 @@ class HrSkp(models.Model):
             raise UserError(self.env._("A revision needs a reason."))
         if not self._is_skp_hr():
             self._check_is_penilai(self.env._("revise"))
-        date_end = fields.Date.to_date(date_end)
-        if not (self.date_start <= date_end < self.date_end):
+        try:
+            date_end = fields.Date.to_date(date_end)
+            date_start = fields.Date.to_date(date_start) if date_start else None
+        except (TypeError, ValueError) as error:
+            raise UserError(
+                self.env._("A revision date is a date such as 2026-06-30.")
+            ) from error
+        if not date_end or not (self.date_start <= date_end < self.date_end):
             raise UserError(
                 self.env._(
                     "The revision date must lie within the SKP period and before its "
@@ -703,16 +788,10 @@ class HrSkp(models.Model):
                     end=self.date_end,
                 )
             )
-        new_start = (
-            fields.Date.to_date(date_start)
-            if date_start
-            else date_end + timedelta(days=1)
-        )
+        new_start = date_start or date_end + timedelta(days=1)
         old_end = self.date_end
-        self.with_context(skp_bypass_lock=True).write(
-            {"date_end": date_end, "alasan_revisi": alasan}
-        )
-        new = self.with_context(skp_bypass_lock=True, skp_workflow=True).copy(
+        self.sudo().write({"date_end": date_end, "alasan_revisi": alasan})
+        new = self.sudo().copy(
             {
                 "date_start": new_start,
                 "date_end": old_end,
@@ -814,6 +893,7 @@ class HrSkpDukungan(models.Model):
     _order = "skp_id, sequence, id"
 
     skp_id = fields.Many2one("hr.skp", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="skp_id.company_id", store=True)
     sequence = fields.Integer(default=10)
     kategori = fields.Selection(
         [

@@ -251,13 +251,10 @@ class HrSkp(models.Model):
         }
         return labels.get(code, rules.REKOMENDASI_REASONS.get(code, code))
 
-    def write(self, vals):
+    @api.model
+    def _skp_open_fields(self):
         # the monthly plan stays editable on an approved SKP (it is not the SKP itself)
-        own = {key: vals.pop(key) for key in ("rencana_bulanan_ids",) if key in vals}
-        res = super().write(vals) if vals else True
-        if own:
-            super(HrSkp, self.with_context(skp_bypass_lock=True)).write(own)
-        return res
+        return super()._skp_open_fields() | {"rencana_bulanan_ids"}
 
     # ------------------------------------------------------------------- actions
     def action_generate_rencana_bulanan(self):

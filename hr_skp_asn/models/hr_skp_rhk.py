@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from .. import rules
 from .common import ASPEK, PERILAKU_ASPEK, PERSPEKTIF
@@ -10,6 +10,9 @@ class SkpLineMixin(models.AbstractModel):
 
     _name = "hr.skp.line.mixin"
     _description = "SKP line (locked with its SKP)"
+
+    #: the field tying a line to its parent; a line never moves to another one
+    _line_parent_field = "skp_id"
 
     def _line_skps(self):
         return self.mapped("skp_id")
@@ -22,6 +25,15 @@ class SkpLineMixin(models.AbstractModel):
 
     def write(self, vals):
         self._line_skps()._check_editable_lines()
+        parent = self._line_parent_field
+        if (
+            parent in vals
+            and not self.env.su
+            and any(line[parent].id != vals[parent] for line in self)
+        ):
+            raise UserError(
+                self.env._("A line stays in its SKP; delete it and add a new one.")
+            )
         return super().write(vals)
 
     def unlink(self):
@@ -79,9 +91,8 @@ class HrSkpRhk(models.Model):
     @api.depends("rhk_bawahan_ids.skp_id.state", "rhk_bawahan_ids.employee_id")
     def _compute_bawahan(self):
         for rhk in self:
-            children = rhk.sudo().rhk_bawahan_ids.filtered(
-                lambda r: r.skp_id.state != "batal"
-            )
+            # as the user: a leader sees who carries each RHK, nobody sees more
+            children = rhk.rhk_bawahan_ids.filtered(lambda r: r.skp_id.state != "batal")
             rhk.bawahan_employee_ids = children.employee_id
             rhk.bawahan_count = len(children)
 
@@ -187,12 +198,14 @@ class HrSkpIndikator(models.Model):
     _description = "Indikator Kinerja Individu"
     _inherit = ["hr.skp.line.mixin"]
     _order = "rhk_id, sequence, id"
+    _line_parent_field = "rhk_id"
 
     rhk_id = fields.Many2one(
         "hr.skp.rhk", required=True, ondelete="cascade", index=True
     )
     skp_id = fields.Many2one(related="rhk_id.skp_id", store=True, index=True)
     employee_id = fields.Many2one(related="rhk_id.employee_id", store=True)
+    company_id = fields.Many2one(related="rhk_id.company_id", store=True)
     sequence = fields.Integer(default=10)
     name = fields.Text(string="Indikator Kinerja Individu", required=True)
     aspek = fields.Selection(ASPEK, required=True, default="kuantitas")
@@ -252,6 +265,7 @@ class HrSkpPerilaku(models.Model):
     _order = "skp_id, sequence, id"
 
     skp_id = fields.Many2one("hr.skp", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="skp_id.company_id", store=True)
     sequence = fields.Integer(default=10)
     aspek = fields.Selection(PERILAKU_ASPEK, required=True)
     panduan = fields.Text(string="Panduan Perilaku")
@@ -274,6 +288,6 @@ class HrSkpPerilaku(models.Model):
         ]
 
     def write(self, vals):
-        if "aspek" in vals and not self.env.context.get("skp_bypass_lock"):
+        if "aspek" in vals and not self.env.su:
             raise ValidationError(self.env._("The BerAKHLAK value of a line is fixed."))
         return super().write(vals)

@@ -61,7 +61,7 @@ class TestEvaluasi(EvaluasiCommon):
             )
 
     def test_shorter_skp_clips_and_refuses(self):
-        self.skp.with_context(skp_bypass_lock=True).write({"date_start": self.d(3, 15)})
+        self.skp.sudo().write({"date_start": self.d(3, 15)})
         ev = self.make_evaluasi(self.skp, "bulanan", 3)
         self.assertEqual(ev.date_start, self.d(3, 15))
         with self.assertRaisesRegex(ValidationError, "outside"):
@@ -260,7 +260,7 @@ class TestEvaluasi(EvaluasiCommon):
         self.kabid.write(
             {"jenis_jabatan": "fungsional", "jenjang_fungsional": "ahli_madya"}
         )
-        short.with_context(skp_bypass_lock=True).write({"date_start": self.d(7, 1)})
+        short.sudo().write({"date_start": self.d(7, 1)})
         annual_short = self.make_rated(short, "di_atas", "di_atas", periode="tahunan")
         self.assertEqual(annual_short.date_start, self.d(7, 1))
         # 37.5 x 150% x 6/12
