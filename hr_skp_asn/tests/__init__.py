@@ -10,3 +10,4 @@ from . import test_evaluasi
 from . import test_capaian_organisasi
 from . import test_tpp
 from . import test_keberatan
+from . import test_i18n
