@@ -13,26 +13,45 @@ predikat kinerja organisasi ``istimewa``, ``baik``, ``butuh_perbaikan``, ``kuran
 
 Rounding of the pola distribusi (DOMAIN §3.3)
 ---------------------------------------------
-A percentage of the unit's evaluated pegawai is turned into a whole number of
-pegawai by rounding half up: ``share_count(p, n) = floor(p * n / 100 + 1/2)``,
-computed with exact integer arithmetic (no floating point), so 70% of 10 is 7,
-70% of 3 (2.1) is 2, 10% of 5 (0.5) is 1 and 10% of 4 (0.4) is 0.
+A percentage of the unit's n evaluated pegawai is turned into a whole number of
+pegawai so that the regulation's literal bound always holds, with exact integer
+arithmetic (no floating point):
 
-* "at most p%" allows up to ``share_count(p, n)`` pegawai;
-* "at least p%" requires at least ``max(1, share_count(p, n))`` pegawai when the
-  unit is not empty (a rule that asks for "at least 10%" always asks for at
-  least one person);
+* "at most p%" allows up to ``at_most_count(p, n) = floor(p * n / 100)``
+  pegawai: the share never exceeds p%. 70% of 10 is 7, of 3 is 2 (2.1 -> 2), of 5
+  is 3 (3.5 -> 3), of 1 is 0; 10% of 9 is 0, of 10 is 1;
+* "at least p%" requires at least ``at_least_count(p, n) = ceil(p * n / 100)``
+  pegawai: the share is never below p%. 60% of 4 is 3 (2.4 -> 3), of 2 is 2
+  (1.2 -> 2), of 1 is 1; 10% of 4 is 1 (0.4 -> 1), of 10 is 1, of 11 is 2
+  (1.1 -> 2). For p > 0 and a non-empty unit this is at least one pegawai;
 * "X is the largest group" means no other predikat has more pegawai than X
   (ties are allowed);
+* the Baik rule "at least one Butuh Perbaikan and/or Kurang/Misconduct" asks for
+  one pegawai, whatever n;
 * an empty unit (no evaluated pegawai) is lawful: there is nothing to distribute.
   Pegawai not yet rated (``False``/``None`` in the list) are not counted; the unit
   leader is not part of the list (the caller leaves them out).
 
-Consequence for very small units: with one evaluated pegawai there is no lawful
-distribution when the organisation is Baik (Baik must be the largest group and
-at least one pegawai must be Butuh Perbaikan or Kurang/Misconduct), Kurang or
-Sangat Kurang (each needs two different predikat); ``check_distribusi`` reports it
-and ``kalkulator_distribusi`` answers ``feasible: False``.
+So with an Istimewa organisation 4 Sangat Baik of 5 (80%) break "at most 70%"
+(3 allowed), and with Butuh Perbaikan 2 of 4 (50%) break "at least 60%" (3
+required).
+
+Consequence for very small units: there is no lawful distribution
+
+* for n = 1 when the organisation is Istimewa (Sangat Baik at most 0, yet it must
+  be the largest group), Baik (Baik at most 0, yet the largest group, and one
+  Butuh Perbaikan or Kurang/Misconduct is needed), Kurang or Sangat Kurang (each
+  needs two different predikat); only Butuh Perbaikan is possible;
+* for n = 2 when the organisation is Kurang (2 Kurang/Misconduct + 1 Butuh
+  Perbaikan needed) or Sangat Kurang (2 Sangat Kurang + 1 Kurang/Misconduct
+  and/or Butuh Perbaikan needed);
+* for n = 3 every predikat organisasi has a lawful distribution (and so for every
+  larger n).
+
+``check_distribusi`` then reports a violation for every distribution and
+``kalkulator_distribusi`` answers ``feasible: False``; the company may allow an
+unlawful distribution with a written reason (the addon's setting
+``skp_distribusi_override`` and ``alasan_override`` of the capaian organisasi).
 
 Rounding of capaian (DOMAIN §3.4)
 ---------------------------------
@@ -351,26 +370,35 @@ def rating_from_capaian_organisasi(predikat_organisasi):
 # ---------------------------------------------------------------------------
 
 
-def share_count(pct, n):
-    """Whole number of pegawai making ``pct`` percent of ``n``, rounded half up.
-
-    DOMAIN §3.3 (rounding choice of this addon, see the module docstring):
-    ``floor(pct * n / 100 + 1/2)`` in exact arithmetic.
-    """
+def _percent_of(pct, n):
+    """``pct * n / 100`` as an exact Fraction, after validating both (DOMAIN §3.3)."""
     if isinstance(n, bool) or not isinstance(n, int) or n < 0:
         raise ValueError("n must be a non-negative whole number, got %r." % (n,))
     frac = _to_fraction(pct, "pct")
     if frac < 0 or frac > 100:
         raise ValueError("pct must be between 0 and 100, got %r." % (pct,))
-    return math.floor(frac * n / 100 + Fraction(1, 2))
+    return frac * n / 100
+
+
+def at_most_count(pct, n):
+    """Most pegawai an "at most ``pct``%" rule allows in a unit of ``n``.
+
+    DOMAIN §3.3 (rounding of this addon, see the module docstring):
+    ``floor(pct * n / 100)`` in exact arithmetic, so the share never exceeds
+    ``pct`` percent (70% of 5 -> 3, of 1 -> 0).
+    """
+    return math.floor(_percent_of(pct, n))
 
 
 def at_least_count(pct, n):
-    """Minimum number of pegawai for an "at least ``pct``%" rule (DOMAIN §3.3).
+    """Fewest pegawai an "at least ``pct``%" rule requires in a unit of ``n``.
 
-    ``max(1, share_count(pct, n))`` for a non-empty unit, 0 for an empty one.
+    DOMAIN §3.3 (rounding of this addon, see the module docstring):
+    ``ceil(pct * n / 100)`` in exact arithmetic, so the share is never below
+    ``pct`` percent (60% of 4 -> 3, 10% of 11 -> 2); at least 1 when ``pct`` > 0
+    and ``n`` > 0, 0 for an empty unit.
     """
-    return max(1, share_count(pct, n)) if n > 0 else 0
+    return math.ceil(_percent_of(pct, n))
 
 
 #: Shares named by the pola distribusi table (DOMAIN §3.3), in percent.
@@ -473,7 +501,7 @@ def _at_least(code, count, pct, n):
 
 def _at_most(code, count, pct, n, **extra):
     """Violation list of an "at most pct%" rule (DOMAIN §3.3)."""
-    allowed = share_count(pct, n)
+    allowed = at_most_count(pct, n)
     if count <= allowed:
         return []
     return [_violation(code, count=count, allowed=allowed, n=n, pct=pct, **extra)]
@@ -591,18 +619,18 @@ def _aturan(predikat_organisasi, n):
     big, maj, minor = PERSEN_TERBESAR_MAKS, PERSEN_MAYORITAS_MIN, PERSEN_MINORITAS
     if predikat_organisasi == "istimewa":
         largest = "sangat_baik"
-        hi["sangat_baik"] = share_count(big, n)
+        hi["sangat_baik"] = at_most_count(big, n)
     elif predikat_organisasi == "baik":
         largest = "baik"
-        hi["baik"] = share_count(big, n)
+        hi["baik"] = at_most_count(big, n)
         combined = (("butuh_perbaikan", "kurang"), 1 if n > 0 else 0)
     elif predikat_organisasi == "butuh_perbaikan":
         lo["butuh_perbaikan"] = at_least_count(maj, n)
-        hi["sangat_baik"] = share_count(minor, n)
+        hi["sangat_baik"] = at_most_count(minor, n)
     elif predikat_organisasi == "kurang":
         lo["kurang"] = at_least_count(maj, n)
         lo["butuh_perbaikan"] = at_least_count(minor, n)
-        hi["sangat_baik"] = share_count(minor, n)
+        hi["sangat_baik"] = at_most_count(minor, n)
     else:
         lo["sangat_kurang"] = at_least_count(maj, n)
         combined = (("kurang", "butuh_perbaikan"), at_least_count(minor, n))

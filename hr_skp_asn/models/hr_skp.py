@@ -450,9 +450,10 @@ class HrSkp(models.Model):
             return
         for skp in self:
             employee = skp.employee_id
+            penilai = employee.pejabat_penilai_id
             expected = {
-                "pejabat_penilai_id": employee.pejabat_penilai_id,
-                "atasan_pejabat_penilai_id": employee.pejabat_penilai_id.pejabat_penilai_id,
+                "pejabat_penilai_id": penilai,
+                "atasan_pejabat_penilai_id": penilai.pejabat_penilai_id,
                 "jenis_skp": "jpt" if employee.jenis_jabatan == "jpt" else "ja_jf",
             }
             wrong = [name for name, value in expected.items() if skp[name] != value]

@@ -1,7 +1,7 @@
 import logging
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 _logger = logging.getLogger(__name__)
 
@@ -46,6 +46,7 @@ class HrSkpGenerate(models.Model):
             ("antri", "Queued"),
             ("berjalan", "Running"),
             ("selesai", "Done"),
+            ("gagal", "Failed"),
         ],
         default="draft",
         required=True,
@@ -60,6 +61,7 @@ class HrSkpGenerate(models.Model):
     last_employee_id = fields.Integer(readonly=True)
     progress = fields.Float(compute="_compute_progress")
     date_done = fields.Datetime(readonly=True)
+    error = fields.Text(readonly=True, help="Why the job stopped.")
 
     @api.depends("year", "department_id", "job_id")
     def _compute_name(self):
@@ -86,6 +88,9 @@ class HrSkpGenerate(models.Model):
             domain.append(("job_id", "=", self.job_id.id))
         if self.asn_status:
             domain.append(("asn_status", "=", self.asn_status))
+        if not (self.env.su or self.env.user.has_group("hr_skp_asn.group_skp_admin")):
+            # a pengelola kinerja generates for the units they manage, nothing else
+            domain.append(("department_id.skp_pengelola_all_ids", "in", [self.env.uid]))
         return domain
 
     def action_start(self):
@@ -105,6 +110,7 @@ class HrSkpGenerate(models.Model):
                     "no_template_count": 0,
                     "last_employee_id": 0,
                     "date_done": False,
+                    "error": False,
                 }
             )
         self.env.ref("hr_skp_asn.ir_cron_skp_generate")._trigger()
@@ -194,12 +200,26 @@ class HrSkpGenerate(models.Model):
 
     @api.model
     def _cron_process(self):
-        """Process one batch of the oldest queued job and report progress."""
+        """Process one batch of the oldest queued job and report progress. A job
+        that fails stops with its reason and does not hold up the others."""
         job = self.search([("state", "in", ("antri", "berjalan"))], order="id", limit=1)
         if not job:
             return
-        job.with_user(job.create_uid).with_company(job.company_id)._process_batch()
-        remaining = 0 if job.state == "selesai" else max(job.total - job.processed, 1)
+        try:
+            with self.env.cr.savepoint():
+                job.with_user(job.create_uid).with_company(
+                    job.company_id
+                )._process_batch()
+        except (UserError, ValidationError, AccessError) as error:
+            job.write({"state": "gagal", "error": str(error)})
+            job.message_post(
+                body=self.env._("Generation stopped: %(error)s", error=str(error))
+            )
+        remaining = (
+            max(job.total - job.processed, 1)
+            if job.state in ("antri", "berjalan")
+            else 0
+        )
         others = self.search_count(
             [("state", "in", ("antri", "berjalan")), ("id", "!=", job.id)]
         )

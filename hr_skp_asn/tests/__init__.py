@@ -6,6 +6,7 @@ from . import test_skp_generate
 from . import test_skp_status
 from . import test_skp_matriks_report
 from . import test_ui
+from . import test_skp_integrity
 from . import test_evaluasi
 from . import test_capaian_organisasi
 from . import test_tpp

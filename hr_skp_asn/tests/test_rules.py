@@ -8,7 +8,7 @@ from its path).
 
 import itertools
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 try:
     from odoo.tests import BaseCase, tagged
@@ -43,10 +43,21 @@ def _codes(violations):
     return [v["code"] for v in violations]
 
 
-def _oracle_share(pct, n):
-    """DOMAIN §3.3 rounding, computed independently (Decimal, half up)."""
+def _oracle_share(pct, n, rounding):
+    """DOMAIN §3.3: pct% of n as a whole number, computed independently of
+    rules.py (Decimal, exact for these sizes) with the given Decimal rounding."""
     value = Decimal(pct) * Decimal(n) / Decimal(100)
-    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return int(value.quantize(Decimal(1), rounding=rounding))
+
+
+def _oracle_at_most(pct, n):
+    """DOMAIN §3.3 "at most pct%": rounded down, the share never exceeds pct%."""
+    return _oracle_share(pct, n, ROUND_FLOOR)
+
+
+def _oracle_at_least(pct, n):
+    """DOMAIN §3.3 "at least pct%": rounded up, the share is never below pct%."""
+    return _oracle_share(pct, n, ROUND_CEILING)
 
 
 def _oracle_lawful(org, c):
@@ -55,26 +66,33 @@ def _oracle_lawful(org, c):
     if n == 0:
         return True
 
-    def at_least(pct):
-        return max(1, _oracle_share(pct, n))
+    def at_most(count, pct):
+        return count <= _oracle_at_most(pct, n)
+
+    def at_least(count, pct):
+        return count >= _oracle_at_least(pct, n)
 
     if org == "istimewa":
-        return c[SB] == max(c.values()) and c[SB] <= _oracle_share(70, n)
+        return c[SB] == max(c.values()) and at_most(c[SB], 70)
     if org == "baik":
-        return (
-            c[B] == max(c.values())
-            and c[B] <= _oracle_share(70, n)
-            and c[BP] + c[K] >= 1
-        )
+        return c[B] == max(c.values()) and at_most(c[B], 70) and c[BP] + c[K] >= 1
     if org == "butuh_perbaikan":
-        return c[BP] >= at_least(60) and c[SB] <= _oracle_share(10, n)
+        return at_least(c[BP], 60) and at_most(c[SB], 10)
     if org == "kurang":
-        return (
-            c[K] >= at_least(60)
-            and c[BP] >= at_least(10)
-            and c[SB] <= _oracle_share(10, n)
-        )
-    return c[SK] >= at_least(60) and c[K] + c[BP] >= at_least(10) and c[SB] == 0
+        return at_least(c[K], 60) and at_least(c[BP], 10) and at_most(c[SB], 10)
+    return at_least(c[SK], 60) and at_least(c[K] + c[BP], 10) and c[SB] == 0
+
+
+#: DOMAIN §3.3 with the floor/ceil rounding: (n, predikat organisasi) without any
+#: lawful distribution (worked out by hand; the tests check it both ways).
+NO_LAWFUL_DISTRIBUTION = {
+    (1, "istimewa"),
+    (1, "baik"),
+    (1, "kurang"),
+    (1, "sangat_kurang"),
+    (2, "kurang"),
+    (2, "sangat_kurang"),
+}
 
 
 def _compositions(n, parts=5):
@@ -320,7 +338,8 @@ class TestKuadran(BaseCase):
 
 @tagged("post_install", "-at_install")
 class TestDistribusi(BaseCase):
-    """DOMAIN §3.3 pola distribusi, with the half-up rounding of rules.py."""
+    """DOMAIN §3.3 pola distribusi, with the rounding of rules.py: "at most p%"
+    rounds down, "at least p%" rounds up, so the literal bounds always hold."""
 
     def assertLawful(self, org, predikat_list):
         self.assertEqual(rules.check_distribusi(org, predikat_list), [])
@@ -328,40 +347,125 @@ class TestDistribusi(BaseCase):
     def assertViolates(self, org, predikat_list, codes):
         self.assertEqual(_codes(rules.check_distribusi(org, predikat_list)), codes)
 
-    def test_share_count_rounding_half_up(self):
-        """DOMAIN §3.3 rounding: floor(p*n/100 + 1/2), exact."""
+    def test_at_most_count_rounds_down(self):
+        """DOMAIN §3.3 "at most p%": floor(p*n/100), the share never exceeds p%."""
         cases = [
             (70, 10, 7),
-            (70, 3, 2),  # 2.1
-            (70, 1, 1),  # 0.7
-            (70, 2, 1),  # 1.4
-            (70, 5, 4),  # 3.5 -> 4
-            (60, 1, 1),  # 0.6
-            (60, 2, 1),  # 1.2
-            (60, 5, 3),
-            (60, 10, 6),
-            (10, 5, 1),  # 0.5 -> 1
-            (10, 4, 0),  # 0.4
-            (10, 14, 1),  # 1.4
-            (10, 15, 2),  # 1.5 -> 2
-            (10, 25, 3),  # 2.5 -> 3
+            (70, 3, 2),  # 2.1 -> 2
+            (70, 5, 3),  # 3.5 -> 3
+            (70, 1, 0),  # 0.7 -> 0
+            (70, 2, 1),  # 1.4 -> 1
+            (70, 9, 6),  # 6.3 -> 6
+            (10, 9, 0),  # 0.9 -> 0
+            (10, 10, 1),
+            (10, 5, 0),  # 0.5 -> 0
+            (10, 19, 1),  # 1.9 -> 1
+            (10, 20, 2),
             (0, 9, 0),
             (100, 9, 9),
             (70, 0, 0),
         ]
         for pct, n, expected in cases:
             with self.subTest(pct=pct, n=n):
-                self.assertEqual(rules.share_count(pct, n), expected)
-        for pct in (10, 60, 70):
+                self.assertEqual(rules.at_most_count(pct, n), expected)
+        for pct in (0, 10, 60, 70, 100):
             for n in range(0, 201):
-                self.assertEqual(rules.share_count(pct, n), _oracle_share(pct, n))
-        self.assertEqual(rules.at_least_count(10, 4), 1)  # never 0 when n > 0
-        self.assertEqual(rules.at_least_count(10, 0), 0)
+                allowed = rules.at_most_count(pct, n)
+                self.assertEqual(allowed, _oracle_at_most(pct, n), (pct, n))
+                # the literal bound: allowed/n <= pct%, and one more exceeds it
+                self.assertLessEqual(allowed * 100, pct * n)
+                self.assertGreater((allowed + 1) * 100, pct * n)
+        # exact arithmetic for non-integer percentages too (no float rounding)
+        self.assertEqual(rules.at_most_count(Decimal("33.3"), 1000), 333)
+        self.assertEqual(rules.at_most_count(70.0, 10), 7)
+        self.assertEqual(rules.at_most_count(Decimal("70"), 10), 7)
+        self.assertFalse(hasattr(rules, "share_count"))  # renamed, no alias
         for bad in (-1, 1.5, True, None):
             with self.subTest(n=bad), self.assertRaises(ValueError):
-                rules.share_count(10, bad)
+                rules.at_most_count(10, bad)
+        for bad in (101, -1, None):
+            with self.subTest(pct=bad), self.assertRaises(ValueError):
+                rules.at_most_count(bad, 5)
+
+    def test_at_least_count_rounds_up(self):
+        """DOMAIN §3.3 "at least p%": ceil(p*n/100), the share is never below p%."""
+        cases = [
+            (60, 10, 6),
+            (60, 4, 3),  # 2.4 -> 3
+            (60, 2, 2),  # 1.2 -> 2
+            (60, 1, 1),  # 0.6 -> 1
+            (60, 3, 2),  # 1.8 -> 2
+            (60, 5, 3),
+            (10, 4, 1),  # 0.4 -> 1
+            (10, 10, 1),
+            (10, 11, 2),  # 1.1 -> 2
+            (10, 1, 1),  # 0.1 -> 1
+            (10, 20, 2),
+            (10, 21, 3),  # 2.1 -> 3
+            (0, 9, 0),
+            (100, 9, 9),
+            (60, 0, 0),  # an empty unit requires nobody
+        ]
+        for pct, n, expected in cases:
+            with self.subTest(pct=pct, n=n):
+                self.assertEqual(rules.at_least_count(pct, n), expected)
+        for pct in (0, 10, 60, 70, 100):
+            for n in range(0, 201):
+                required = rules.at_least_count(pct, n)
+                self.assertEqual(required, _oracle_at_least(pct, n), (pct, n))
+                # the literal bound: required/n >= pct%, and one fewer is below it
+                self.assertGreaterEqual(required * 100, pct * n)
+                self.assertLess((required - 1) * 100, pct * n)
+                if pct > 0 and n > 0:
+                    self.assertGreaterEqual(required, 1)  # never 0 when n > 0
+        self.assertEqual(rules.at_least_count(Decimal("33.3"), 1000), 333)
+        self.assertEqual(rules.at_least_count(Decimal("33.31"), 1000), 334)
+        for bad in (-1, 1.5, True, None):
+            with self.subTest(n=bad), self.assertRaises(ValueError):
+                rules.at_least_count(10, bad)
         with self.assertRaises(ValueError):
-            rules.share_count(101, 5)
+            rules.at_least_count(101, 5)
+
+    def test_oracle_rounding_is_literal(self):
+        """DOMAIN §3.3: the test oracle's Decimal floor/ceil equal the literal
+        comparisons count*100 <= p*n ("at most") and count*100 >= p*n ("at least")."""
+        for pct in (10, 60, 70):
+            for n in range(0, 101):
+                for count in range(0, n + 1):
+                    self.assertEqual(
+                        count <= _oracle_at_most(pct, n), count * 100 <= pct * n
+                    )
+                    self.assertEqual(
+                        count >= _oracle_at_least(pct, n), count * 100 >= pct * n
+                    )
+
+    def test_reviewer_cases_respect_literal_bounds(self):
+        """DOMAIN §3.3: Istimewa "Sangat Baik at most 70%" rejects 4 of 5 (80%);
+        Butuh Perbaikan "at least 60% Butuh Perbaikan" rejects 2 of 4 (50%)."""
+        result = rules.check_distribusi("istimewa", _units(sangat_baik=4, baik=1))
+        self.assertEqual(_codes(result), ["sangat_baik_above_max"])
+        self.assertEqual(
+            result[0]["params"], {"count": 4, "allowed": 3, "n": 5, "pct": 70}
+        )
+        self.assertEqual(
+            result[0]["message"],
+            "When the organisation is Istimewa, at most 3 of 5 pegawai (70%) may be "
+            "Sangat Baik; 4 are.",
+        )
+        self.assertLawful("istimewa", _units(sangat_baik=3, baik=2))
+        result = rules.check_distribusi(
+            "butuh_perbaikan", _units(butuh_perbaikan=2, baik=2)
+        )
+        self.assertEqual(_codes(result), ["bp_below_min"])
+        self.assertEqual(
+            result[0]["params"], {"count": 2, "required": 3, "n": 4, "pct": 60}
+        )
+        self.assertEqual(
+            result[0]["message"],
+            "When the organisation is Butuh Perbaikan, at least 3 of 4 pegawai (60%) "
+            "must be Butuh Perbaikan; 2 are.",
+        )
+        self.assertLawful("butuh_perbaikan", _units(butuh_perbaikan=3, baik=1))
 
     def test_empty_unit_is_lawful(self):
         """DOMAIN §3.3: an empty unit (n=0) has nothing to distribute."""
@@ -372,8 +476,11 @@ class TestDistribusi(BaseCase):
 
     def test_unrated_pegawai_are_ignored(self):
         """DOMAIN §3.3: False/None (not yet rated) are not counted."""
-        self.assertLawful("istimewa", [SB, False, None])
+        self.assertLawful("istimewa", [SB, False, B, None])
         self.assertLawful("butuh_perbaikan", [BP, None])
+        # n counts the rated only: 3 here (60% -> 2 BP), not 4 (60% -> 3 BP)
+        self.assertLawful("butuh_perbaikan", [BP, BP, B, None])
+        self.assertViolates("istimewa", [SB, None], ["sangat_baik_above_max"])
         self.assertEqual(
             rules.count_predikat([SB, False, B, None, B]),
             {SB: 1, B: 2, BP: 0, K: 0, SK: 0},
@@ -435,14 +542,23 @@ class TestDistribusi(BaseCase):
         )
 
     def test_istimewa_small_units(self):
-        """DOMAIN §3.3 Istimewa, n=1..3 with the rounding (70%: 1, 1, 2)."""
-        self.assertLawful("istimewa", [SB])
+        """DOMAIN §3.3 Istimewa, n=1..5: Sangat Baik at most 70% rounded down
+        (0, 1, 2, 2, 3) and the largest group; n=1 has no lawful distribution."""
+        self.assertViolates("istimewa", [SB], ["sangat_baik_above_max"])
         self.assertViolates("istimewa", [B], ["sangat_baik_not_largest"])
         self.assertLawful("istimewa", [SB, B])
         self.assertViolates("istimewa", [SB, SB], ["sangat_baik_above_max"])
         self.assertLawful("istimewa", [SB, SB, K])
         self.assertViolates("istimewa", [SB, SB, SB], ["sangat_baik_above_max"])
         self.assertViolates("istimewa", [SB, B, BP], [])
+        self.assertViolates(
+            "istimewa", _units(sangat_baik=3, baik=1), ["sangat_baik_above_max"]
+        )
+        self.assertLawful("istimewa", _units(sangat_baik=2, baik=2))
+        self.assertLawful("istimewa", _units(sangat_baik=3, kurang=2))
+        self.assertViolates(
+            "istimewa", _units(sangat_baik=5), ["sangat_baik_above_max"]
+        )
 
     # Baik ----------------------------------------------------------------
 
@@ -487,8 +603,9 @@ class TestDistribusi(BaseCase):
         )
 
     def test_baik_small_units(self):
-        """DOMAIN §3.3 Baik, n=1..3: n=1 has no lawful distribution."""
-        self.assertViolates("baik", [B], ["baik_needs_bp_or_kurang"])
+        """DOMAIN §3.3 Baik, n=1..3: Baik at most 70% rounded down (0, 1, 2), the
+        largest group, plus one BP and/or Kurang; n=1 has no lawful distribution."""
+        self.assertViolates("baik", [B], ["baik_above_max", "baik_needs_bp_or_kurang"])
         self.assertViolates("baik", [BP], ["baik_not_largest"])
         self.assertViolates("baik", [K], ["baik_not_largest"])
         self.assertLawful("baik", [B, BP])
@@ -501,6 +618,10 @@ class TestDistribusi(BaseCase):
         self.assertViolates(
             "baik", [B, B, B], ["baik_above_max", "baik_needs_bp_or_kurang"]
         )
+        self.assertViolates(
+            "baik", _units(baik=4, kurang=1), ["baik_above_max"]
+        )  # 4 of 5 = 80% > 70%
+        self.assertLawful("baik", _units(baik=3, kurang=2))
 
     # Butuh Perbaikan -----------------------------------------------------
 
@@ -531,21 +652,36 @@ class TestDistribusi(BaseCase):
         )
 
     def test_butuh_perbaikan_small_units(self):
-        """DOMAIN §3.3 Butuh Perbaikan, n=1..5: 10% of 4 is 0, of 5 is 1."""
+        """DOMAIN §3.3 Butuh Perbaikan, n=1..5: at least 60% BP rounded up (1, 2,
+        2, 3, 3); Sangat Baik at most 10% rounded down (0 below 10 pegawai)."""
         self.assertLawful("butuh_perbaikan", [BP])
         self.assertViolates(
             "butuh_perbaikan", [SB], ["bp_below_min", "sangat_baik_above_10"]
         )
-        self.assertLawful("butuh_perbaikan", [BP, B])
+        self.assertViolates("butuh_perbaikan", [BP, B], ["bp_below_min"])
+        self.assertLawful("butuh_perbaikan", [BP, BP])
         self.assertLawful("butuh_perbaikan", [BP, BP, SK])
         self.assertViolates("butuh_perbaikan", [BP, B, B], ["bp_below_min"])
+        self.assertViolates(
+            "butuh_perbaikan", _units(butuh_perbaikan=2, baik=2), ["bp_below_min"]
+        )
+        self.assertLawful("butuh_perbaikan", _units(butuh_perbaikan=3, kurang=1))
         self.assertViolates(
             "butuh_perbaikan",
             _units(butuh_perbaikan=3, sangat_baik=1),
             ["sangat_baik_above_10"],
         )
+        self.assertViolates(
+            "butuh_perbaikan",
+            _units(butuh_perbaikan=3, sangat_baik=1, baik=1),
+            ["sangat_baik_above_10"],
+        )  # 10% of 5 = 0.5 -> 0
+        self.assertLawful("butuh_perbaikan", _units(butuh_perbaikan=3, baik=2))
         self.assertLawful(
-            "butuh_perbaikan", _units(butuh_perbaikan=3, sangat_baik=1, baik=1)
+            "butuh_perbaikan", _units(butuh_perbaikan=9, sangat_baik=1, baik=1)
+        )  # n=11: 60% -> 7, 10% -> 1
+        self.assertViolates(
+            "butuh_perbaikan", _units(butuh_perbaikan=6, baik=5), ["bp_below_min"]
         )
 
     # Kurang --------------------------------------------------------------
@@ -575,13 +711,32 @@ class TestDistribusi(BaseCase):
         )
 
     def test_kurang_small_units(self):
-        """DOMAIN §3.3 Kurang, n=1..3: n=1 has no lawful distribution."""
+        """DOMAIN §3.3 Kurang, n=1..3: at least 60% Kurang (1, 2, 2) and at least
+        10% BP (1), rounded up; n=1 and n=2 have no lawful distribution."""
         self.assertViolates("kurang", [K], ["bp_below_10"])
         self.assertViolates("kurang", [BP], ["kurang_below_min"])
-        self.assertLawful("kurang", [K, BP])
+        self.assertViolates("kurang", [K, BP], ["kurang_below_min"])
         self.assertViolates("kurang", [K, K], ["bp_below_10"])
         self.assertLawful("kurang", [K, K, BP])
         self.assertViolates("kurang", [K, BP, BP], ["kurang_below_min"])
+
+    def test_kurang_n11_ten_percent_rounds_up(self):
+        """DOMAIN §3.3 Kurang, n=11: at least 60% Kurang (6.6 -> 7) and at least 10%
+        Butuh Perbaikan (1.1 -> 2); Sangat Baik at most 10% (1.1 -> 1)."""
+        self.assertLawful(
+            "kurang", _units(kurang=7, butuh_perbaikan=2, sangat_baik=1, baik=1)
+        )
+        self.assertViolates(
+            "kurang", _units(kurang=7, butuh_perbaikan=1, baik=3), ["bp_below_10"]
+        )
+        self.assertViolates(
+            "kurang", _units(kurang=6, butuh_perbaikan=2, baik=3), ["kurang_below_min"]
+        )
+        self.assertViolates(
+            "kurang",
+            _units(kurang=7, butuh_perbaikan=2, sangat_baik=2),
+            ["sangat_baik_above_10"],
+        )
 
     # Sangat Kurang -------------------------------------------------------
 
@@ -610,17 +765,29 @@ class TestDistribusi(BaseCase):
         )
 
     def test_sangat_kurang_small_units(self):
-        """DOMAIN §3.3 Sangat Kurang, n=1..3: n=1 has no lawful distribution."""
+        """DOMAIN §3.3 Sangat Kurang, n=1..3: at least 60% SK (1, 2, 2) and at least
+        10% K and/or BP (1), rounded up, no SB; n=1 and n=2 have no lawful one."""
         self.assertViolates("sangat_kurang", [SK], ["kurang_or_bp_below_10"])
         self.assertViolates("sangat_kurang", [K], ["sangat_kurang_below_min"])
-        self.assertLawful("sangat_kurang", [SK, K])
-        self.assertLawful("sangat_kurang", [SK, BP])
+        self.assertViolates("sangat_kurang", [SK, K], ["sangat_kurang_below_min"])
+        self.assertViolates("sangat_kurang", [SK, BP], ["sangat_kurang_below_min"])
+        self.assertViolates("sangat_kurang", [SK, SK], ["kurang_or_bp_below_10"])
         self.assertLawful("sangat_kurang", [SK, SK, BP])
+        self.assertLawful("sangat_kurang", [SK, SK, K])
         self.assertViolates(
             "sangat_kurang",
             [SK, SB],
-            ["kurang_or_bp_below_10", "sangat_baik_not_allowed"],
+            [
+                "sangat_kurang_below_min",
+                "kurang_or_bp_below_10",
+                "sangat_baik_not_allowed",
+            ],
         )
+        self.assertViolates(
+            "sangat_kurang",
+            _units(sangat_kurang=7, kurang=1, baik=3),
+            ["kurang_or_bp_below_10"],
+        )  # n=11: 10% -> 2
 
     # Messages, calculator, exhaustive cross-checks ------------------------
 
@@ -695,12 +862,14 @@ class TestDistribusi(BaseCase):
                         )
 
     def test_kalkulator_n0_to_40_consistent_with_check(self):
-        """DOMAIN §3.3: for n in 0..40 the calculator's bounds pass check_distribusi."""
+        """DOMAIN §3.3: for n in 0..40 the calculator's bounds pass check_distribusi;
+        only the small units of NO_LAWFUL_DISTRIBUTION answer feasible: False."""
         for org in ORGS:
             for n in range(0, 41):
                 calc = rules.kalkulator_distribusi(org, n)
-                if n == 1 and org in ("baik", "kurang", "sangat_kurang"):
+                if (n, org) in NO_LAWFUL_DISTRIBUTION:
                     self.assertFalse(calc["feasible"])
+                    self.assertIs(calc["contoh"], False)
                     self.assertIn("No lawful distribution", calc["note"])
                     continue
                 self.assertTrue(calc["feasible"], (org, n))
@@ -737,26 +906,24 @@ class TestDistribusi(BaseCase):
         return lo, hi, largest, combined
 
     def test_kalkulator_rule_bounds_all_n(self):
-        """DOMAIN §3.3: the calculator shows the table's shares for n in 1..40."""
+        """DOMAIN §3.3: the calculator shows the table's shares for n in 1..40
+        ("at most" rounded down, "at least" rounded up, as the oracle computes)."""
+        at_most, at_least = _oracle_at_most, _oracle_at_least
         for n in range(1, 41):
-            share = rules.share_count
-            at_least = rules.at_least_count
             calc = rules.kalkulator_distribusi("istimewa", n)
-            self.assertEqual(calc[SB]["max"], share(70, n))
+            self.assertEqual(calc[SB]["max"], at_most(70, n))
             self.assertEqual(calc["largest"], SB)
             self.assertIs(calc["combined"], False)
             calc = rules.kalkulator_distribusi("butuh_perbaikan", n)
             self.assertEqual(calc[BP]["min"], at_least(60, n))
-            self.assertEqual(calc[SB]["max"], share(10, n))
-            if n == 1:
-                continue
+            self.assertEqual(calc[SB]["max"], at_most(10, n))
             calc = rules.kalkulator_distribusi("baik", n)
-            self.assertEqual(calc[B]["max"], share(70, n))
+            self.assertEqual(calc[B]["max"], at_most(70, n))
             self.assertEqual(calc["combined"], {"predikat": [BP, K], "min": 1})
             calc = rules.kalkulator_distribusi("kurang", n)
             self.assertEqual(calc[K]["min"], at_least(60, n))
             self.assertEqual(calc[BP]["min"], at_least(10, n))
-            self.assertEqual(calc[SB]["max"], share(10, n))
+            self.assertEqual(calc[SB]["max"], at_most(10, n))
             calc = rules.kalkulator_distribusi("sangat_kurang", n)
             self.assertEqual(calc[SK]["min"], at_least(60, n))
             self.assertEqual(calc[SB]["max"], 0)
@@ -764,8 +931,36 @@ class TestDistribusi(BaseCase):
                 calc["combined"], {"predikat": [K, BP], "min": at_least(10, n)}
             )
 
+    def test_kalkulator_no_lawful_distribution_small_units(self):
+        """DOMAIN §3.3: with the literal bounds, n=1 has no lawful distribution for
+        Istimewa, Baik, Kurang, Sangat Kurang and n=2 none for Kurang, Sangat
+        Kurang; the calculator says so (the override is a company setting)."""
+        found = set()
+        for n in range(0, 13):
+            for org in ORGS:
+                if not any(_oracle_lawful(org, c) for c in _compositions(n)):
+                    found.add((n, org))
+        self.assertEqual(found, NO_LAWFUL_DISTRIBUTION)
+        for n, org in sorted(NO_LAWFUL_DISTRIBUTION):
+            with self.subTest(org=org, n=n):
+                calc = rules.kalkulator_distribusi(org, n)
+                self.assertFalse(calc["feasible"])
+                self.assertIs(calc["contoh"], False)
+                self.assertIn(
+                    "No lawful distribution exists for a unit of %d." % n, calc["note"]
+                )
+                self.assertIsNone(rules.contoh_distribusi(org, n))
+        # the bounds shown are then the rules' own, one group at a time
+        calc = rules.kalkulator_distribusi("istimewa", 1)
+        self.assertEqual(calc[SB], {"min": 0, "max": 0})
+        calc = rules.kalkulator_distribusi("kurang", 2)
+        self.assertEqual(calc[K], {"min": 2, "max": 2})
+        self.assertEqual(calc[BP], {"min": 1, "max": 2})
+        self.assertEqual(calc[SB], {"min": 0, "max": 0})
+
     def test_kalkulator_n10_pinned(self):
-        """DOMAIN §3.3: the spreadsheet figures for a unit of 10."""
+        """DOMAIN §3.3: the spreadsheet figures for a unit of 10 (70% = 7, 60% = 6,
+        10% = 1 exactly, so rounding down or up gives the same shares)."""
 
         def bounds(org):
             calc = rules.kalkulator_distribusi(org, 10)
@@ -795,14 +990,43 @@ class TestDistribusi(BaseCase):
         self.assertEqual(calc["contoh"], {SB: 2, B: 7, BP: 1, K: 0, SK: 0})
         self.assertIn("largest group", calc["note"])
 
+    def test_kalkulator_small_units_pinned(self):
+        """DOMAIN §3.3, worked by hand: Istimewa n=5 (Sangat Baik at most 3.5 -> 3,
+        the largest group so at least 1); Butuh Perbaikan n=4 (BP at least 2.4 ->
+        3, Sangat Baik at most 0.4 -> 0); Kurang n=3 (K >= 1.8 -> 2, BP >= 0.3 -> 1)."""
+
+        def bounds(org, n):
+            calc = rules.kalkulator_distribusi(org, n)
+            self.assertTrue(calc["feasible"])
+            return {p: (calc[p]["min"], calc[p]["max"]) for p in rules.PREDIKAT}
+
+        self.assertEqual(
+            bounds("istimewa", 5),
+            {SB: (1, 3), B: (0, 2), BP: (0, 2), K: (0, 2), SK: (0, 2)},
+        )
+        self.assertEqual(
+            bounds("butuh_perbaikan", 4),
+            {SB: (0, 0), B: (0, 1), BP: (3, 4), K: (0, 1), SK: (0, 1)},
+        )
+        self.assertEqual(
+            bounds("kurang", 3),
+            {SB: (0, 0), B: (0, 0), BP: (1, 1), K: (2, 2), SK: (0, 0)},
+        )
+        self.assertEqual(
+            rules.contoh_distribusi("istimewa", 5), {SB: 3, B: 2, BP: 0, K: 0, SK: 0}
+        )
+
     def test_kalkulator_invalid(self):
-        """DOMAIN §3.3: invalid organisation or unit size."""
+        """DOMAIN §3.3: invalid organisation or unit size; None when no lawful
+        distribution exists."""
         with self.assertRaises(ValueError):
             rules.kalkulator_distribusi("sangat_baik", 10)
         for bad in (-1, 2.0, None, True):
             with self.subTest(n=bad), self.assertRaises(ValueError):
                 rules.kalkulator_distribusi("baik", bad)
         self.assertIsNone(rules.contoh_distribusi("baik", 1))
+        self.assertIsNone(rules.contoh_distribusi("istimewa", 1))
+        self.assertIsNone(rules.contoh_distribusi("kurang", 2))
         self.assertEqual(
             rules.contoh_distribusi("istimewa", 10), {SB: 7, B: 3, BP: 0, K: 0, SK: 0}
         )

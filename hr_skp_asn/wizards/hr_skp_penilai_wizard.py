@@ -30,5 +30,20 @@ class HrSkpPenilaiWizard(models.TransientModel):
                     name=self.pejabat_penilai_id.name,
                 )
             )
+        chain = self.env["hr.employee"]
+        current = self.pejabat_penilai_id
+        while current and current not in chain:
+            chain |= current
+            current = current.pejabat_penilai_id
+        circular = self.employee_ids & chain
+        if circular:
+            raise UserError(
+                self.env._(
+                    "%(penilai)s is rated, directly or higher up, by %(names)s: "
+                    "this would make a circle.",
+                    penilai=self.pejabat_penilai_id.name,
+                    names=", ".join(circular.mapped("name")),
+                )
+            )
         self.employee_ids.write({"pejabat_penilai_id": self.pejabat_penilai_id.id})
         return {"type": "ir.actions.act_window_close"}
