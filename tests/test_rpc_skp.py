@@ -256,3 +256,39 @@ def test_status_dashboard_counts(odoo_server):
     counts = {g["state"]: g["count"] for g in groups}
     assert counts.get("disetujui", 0) >= 5
     assert counts.get("draft", 0) >= 1
+
+
+def test_no_bypass_over_rpc(org, odoo_server):
+    """Context keys, line moves and a self-chosen approver are refused over RPC."""
+    staff = org["staff"]
+    draft = staff_skp(org)
+    for key in ("skp_workflow", "skp_bypass_lock", "skp_evaluasi_system"):
+        assert "only through its actions" in fault(
+            staff.execute,
+            "hr.skp",
+            "write",
+            [draft],
+            {"state": "disetujui"},
+            context={key: True},
+        )
+    kadis = odoo_server.admin.execute(
+        "ir.model.data", "check_object_reference", "hr_skp_asn", "emp_kadis"
+    )[1]
+    assert "only HR" in fault(
+        staff.execute, "hr.skp", "write", [draft], {"pejabat_penilai_id": kadis}
+    )
+    assert "only HR" in fault(
+        staff.execute, "hr.skp", "write", [draft], {"jenis_skp": "jpt"}
+    )
+    # the leader's approved SKP: no line moves in, none is added
+    rhk = staff.execute("hr.skp", "read", [draft], ["rhk_ids"])[0]["rhk_ids"]
+    assert "stays in its SKP" in fault(
+        staff.execute, "hr.skp.rhk", "write", rhk, {"skp_id": org["leader_skp"]}
+    )
+    assert "can no longer be changed" in fault(
+        org["leader"].execute,
+        "hr.skp.rhk",
+        "create",
+        {"skp_id": org["leader_skp"], "name": "Tersisipnya RHK"},
+    )
+    staff.execute("hr.skp", "action_batal", [draft])
