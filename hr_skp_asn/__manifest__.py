@@ -22,6 +22,7 @@
         "data/ir_cron_data.xml",
         "reports/hr_skp_reports.xml",
         "reports/hr_skp_matriks_templates.xml",
+        "reports/hr_skp_evaluasi_templates.xml",
         "views/hr_employee_views.xml",
         "views/hr_department_views.xml",
         "views/hr_skp_views.xml",

@@ -12,3 +12,4 @@ from . import test_capaian_organisasi
 from . import test_tpp
 from . import test_keberatan
 from . import test_i18n
+from . import test_reports
