@@ -2,7 +2,7 @@ import calendar
 from datetime import date
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .. import rules
 from .common import (
@@ -301,18 +301,76 @@ class HrEmployee(models.Model):
                 result[employee_id] = self._skp_empty_predikat()
         return result
 
+    @api.model
+    def _skp_payroll_access(self, own=None):
+        """The payroll API reads every evaluation it is asked about: the BKD admin
+        (``hr_skp_asn.group_skp_admin``), the HR managers / payroll officers
+        (``hr.group_hr_manager``) and the superuser may call it; ``own`` (one
+        employee) lets the employee ask about themself. Anyone else: AccessError,
+        never a silent 0.0 cut by record rules."""
+        user = self.env.user
+        if (
+            self.env.su
+            or user.has_group("hr_skp_asn.group_skp_admin")
+            or user.has_group("hr.group_hr_manager")
+        ):
+            return
+        if own is not None and own.sudo().user_id == user:
+            return
+        raise AccessError(
+            self.env._(
+                "The SKP predikat and TPP factor of other employees are given to the "
+                "BKD admin (group Administrator BKD, hr_skp_asn.group_skp_admin) and "
+                "to payroll officers (group Employees / Administrator, "
+                "hr.group_hr_manager) only; an employee may ask about themself."
+            )
+        )
+
+    def _skp_one(self):
+        if len(self) != 1:
+            raise UserError(
+                self.env._(
+                    "Call this on exactly one employee (got %(count)s).",
+                    count=len(self),
+                )
+            )
+        return self
+
+    @api.model
+    def _skp_clean_nips(self, nips):
+        """{nip as given: nip without spaces}; a UserError for anything else than a
+        list of NIPs."""
+        if isinstance(nips, str):
+            nips = [nips]
+        if nips in (None, False):
+            nips = []
+        if not isinstance(nips, list | tuple) or any(
+            isinstance(nip, bool) or not isinstance(nip, str | int) for nip in nips
+        ):
+            raise UserError(
+                self.env._(
+                    "The NIPs are given as a list of strings, such as "
+                    "['199307082019031004'] (got %(value)s).",
+                    value=repr(nips)[:80],
+                )
+            )
+        return {nip: rules.parse_nip(nip) for nip in nips}
+
     def get_skp_predikat(self, year, month=None):
         """The employee's set predikat for a month, or for the year (CONTRACT.md)."""
-        self.ensure_one()
-        return self._skp_predikat_map(year, month)[self.id]
+        self._skp_one()
+        self._skp_payroll_access(own=self)
+        self._skp_check_period(year, month)
+        return self.sudo()._skp_predikat_map(year, month)[self.id]
 
     @api.model
     def get_skp_predikat_batch(self, nips, year, month=None):
         """{nip: predikat dict} for many NIPs at once (constant number of queries)."""
-        if isinstance(nips, str):
-            nips = [nips]
-        clean = {nip: rules.parse_nip(nip) for nip in nips or []}
-        employees = self.with_context(active_test=False).search_fetch(
+        self._skp_payroll_access()
+        clean = self._skp_clean_nips(nips)
+        self._skp_check_period(year, month)
+        Employee = self.sudo().with_context(active_test=False)
+        employees = Employee.search_fetch(
             [("nip", "in", list(set(clean.values())))], ["nip"]
         )
         by_nip = {employee.nip: employee.id for employee in employees}
@@ -329,25 +387,33 @@ class HrEmployee(models.Model):
 
         No ditetapkan evaluation for the month -> 0.0 (the kinerja part is cut).
         """
-        self.ensure_one()
-        predikat = self._skp_predikat_map(year, month)[self.id]["predikat"]
-        table = self.env["hr.skp.tpp.rule"]._get_percentages(self.company_id)[
-            self.company_id.id
-        ]
+        self._skp_one()
+        self._skp_payroll_access(own=self)
+        self._skp_check_period(year, month)
+        employee = self.sudo()
+        predikat = employee._skp_predikat_map(year, month)[self.id]["predikat"]
+        table = (
+            self.env["hr.skp.tpp.rule"]
+            .sudo()
+            ._get_percentages(employee.company_id)[employee.company_id.id]
+        )
         return rules.tpp_kinerja_factor(predikat, table or None)
 
     @api.model
     def get_tpp_kinerja_factor_batch(self, nips, year, month):
         """{nip: factor} for many NIPs at once (constant number of queries)."""
-        if isinstance(nips, str):
-            nips = [nips]
-        clean = {nip: rules.parse_nip(nip) for nip in nips or []}
-        employees = self.with_context(active_test=False).search_fetch(
+        self._skp_payroll_access()
+        clean = self._skp_clean_nips(nips)
+        self._skp_check_period(year, month)
+        Employee = self.sudo().with_context(active_test=False)
+        employees = Employee.search_fetch(
             [("nip", "in", list(set(clean.values())))], ["nip", "company_id"]
         )
         by_nip = {employee.nip: employee for employee in employees}
         data = employees._skp_predikat_map(year, month)
-        tables = self.env["hr.skp.tpp.rule"]._get_percentages(employees.company_id)
+        tables = (
+            self.env["hr.skp.tpp.rule"].sudo()._get_percentages(employees.company_id)
+        )
         result = {}
         for nip, value in clean.items():
             employee = by_nip.get(value)

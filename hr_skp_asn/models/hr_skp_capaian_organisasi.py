@@ -27,6 +27,8 @@ from .hr_skp_evaluasi import (
 _logger = logging.getLogger(__name__)
 
 COUNTED_STATES = ("dinilai", "ditetapkan")
+# set by action_tetapkan() / action_draft() only, never by a user's write()
+SYSTEM_FIELDS = {"state", "override", "tanggal_ditetapkan", "ditetapkan_oleh_id"}
 
 
 class HrSkpCapaianOrganisasi(models.Model):
@@ -54,18 +56,10 @@ class HrSkpCapaianOrganisasi(models.Model):
     )
     periode_ke = fields.Integer(string="Period Number", default=1)
     date_start = fields.Date(
-        compute="_compute_dates",
-        store=True,
-        readonly=False,
-        precompute=True,
-        required=True,
+        compute="_compute_dates", store=True, precompute=True, required=True
     )
     date_end = fields.Date(
-        compute="_compute_dates",
-        store=True,
-        readonly=False,
-        precompute=True,
-        required=True,
+        compute="_compute_dates", store=True, precompute=True, required=True
     )
     predikat_organisasi = fields.Selection(
         PREDIKAT_ORGANISASI, required=True, tracking=True
@@ -74,6 +68,7 @@ class HrSkpCapaianOrganisasi(models.Model):
         [("draft", "Draft"), ("ditetapkan", "Ditetapkan")],
         default="draft",
         required=True,
+        readonly=True,
         tracking=True,
         copy=False,
     )
@@ -151,7 +146,7 @@ class HrSkpCapaianOrganisasi(models.Model):
                 ),
             )
 
-    def _evaluations(self):
+    def _evaluations(self, states=COUNTED_STATES):
         """The unit's rated evaluations of the period, the unit head excluded."""
         self.ensure_one()
         if not (self.department_id and self.date_start and self.date_end):
@@ -161,7 +156,7 @@ class HrSkpCapaianOrganisasi(models.Model):
             ("periode", "=", self.periode),
             ("date_start", ">=", self.date_start),
             ("date_end", "<=", self.date_end),
-            ("state", "in", COUNTED_STATES),
+            ("state", "in", states),
         ]
         if self.department_id.manager_id:
             domain.append(("employee_id", "!=", self.department_id.manager_id.id))
@@ -188,51 +183,58 @@ class HrSkpCapaianOrganisasi(models.Model):
     def _violations(self, counts):
         """rules.check_distribusi_counts, its messages translated (DOMAIN §3.3)."""
         self.ensure_one()
-        return [
-            dict(
-                violation,
-                message=self.env._(
-                    rules.VIOLATION_MESSAGES[violation["code"]], **violation["params"]
-                ),
-            )
-            for violation in rules.check_distribusi_counts(
-                self.predikat_organisasi, counts
-            )
-        ]
+        result = []
+        for violation in rules.check_distribusi_counts(
+            self.predikat_organisasi, counts
+        ):
+            # the English text is marked for export in rules.py (VIOLATION_MESSAGES)
+            template = rules.VIOLATION_MESSAGES[violation["code"]]
+            params = violation["params"]
+            message = self.env._(template, **params)
+            result.append(dict(violation, message=message))
+        return result
 
     def _render_distribusi_html(self, counts=None, violations=None):
-        """Counts per predikat beside the allowed numbers (kalkulator distribusi)."""
+        """Counts per predikat beside the allowed numbers (kalkulator distribusi).
+
+        Evaluations still ``diajukan`` whose ratings are already entered are shown
+        as *in progress* and counted in the allowed numbers and the check shown
+        here: the pejabat penilai sees where the ratings being given lead.
+        ``check_distribusi()`` and ``action_tetapkan()`` count only the rated ones.
+        """
         self.ensure_one()
-        if counts is None:
-            counts = rules.count_predikat(self._evaluations().mapped("predikat"))
-        n = sum(counts.values())
         if not self.predikat_organisasi:
             return False
+        if counts is None:
+            counts = rules.count_predikat(self._evaluations().mapped("predikat"))
+        progress = rules.count_predikat(
+            self._evaluations(states=("diajukan",)).mapped("predikat")
+        )
+        n_progress = sum(progress.values())
+        total = {key: counts[key] + progress[key] for key, _label in PREDIKAT}
+        n = sum(total.values())
         kalkulator = rules.kalkulator_distribusi(self.predikat_organisasi, n)
-        if violations is None:
-            violations = self._violations(counts)
+        if violations is None or n_progress:
+            violations = self._violations(total)
         rows = []
         for key, label in PREDIKAT:
             bounds = kalkulator[key]
-            ok = bounds["min"] <= counts[key] <= bounds["max"]
-            pct = f"{counts[key] * 100 / n:.1f}%" if n else "-"
-            rows.append(
-                [
-                    label,
-                    str(counts[key]),
-                    pct,
-                    f"{bounds['min']} – {bounds['max']}",
-                    Markup('<td class="%s">%s</td>')
-                    % ("text-success" if ok else "text-danger", "✔" if ok else "✘"),
-                ]
-            )
-        header = [
-            self.env._("Predikat"),
-            self.env._("Current"),
-            self.env._("Share"),
-            self.env._("Allowed (N = %(n)s)", n=n),
-            "",
-        ]
+            ok = bounds["min"] <= total[key] <= bounds["max"]
+            pct = f"{total[key] * 100 / n:.1f}%" if n else "-"
+            row = [label, str(counts[key])]
+            if n_progress:
+                row.append(str(progress[key]))
+            row += [
+                pct,
+                f"{bounds['min']} – {bounds['max']}",
+                Markup('<td class="%s">%s</td>')
+                % ("text-success" if ok else "text-danger", "✔" if ok else "✘"),
+            ]
+            rows.append(row)
+        header = [self.env._("Predikat"), self.env._("Current")]
+        if n_progress:
+            header.append(self.env._("In progress (diajukan)"))
+        header += [self.env._("Share"), self.env._("Allowed (N = %(n)s)", n=n), ""]
         html = render_table(header, rows)
         status = (
             Markup('<p class="text-success">%s</p>')
@@ -243,6 +245,17 @@ class HrSkpCapaianOrganisasi(models.Model):
                 Markup("<li>%s</li>") % escape(v["message"]) for v in violations
             )
         )
+        if n_progress:
+            status = (
+                Markup('<p class="text-info">%s</p>')
+                % self.env._(
+                    "%(count)s evaluations in progress (diajukan, ratings entered) "
+                    "are counted here as if rated; the unit's predikat is set on the "
+                    "rated ones (dinilai, ditetapkan) only.",
+                    count=n_progress,
+                )
+                + status
+            )
         note = Markup('<p class="text-muted small">%s</p>') % kalkulator["note"]
         return html + status + note
 
@@ -308,6 +321,7 @@ class HrSkpCapaianOrganisasi(models.Model):
     def action_tetapkan(self):
         """Set the unit's predikat; refuses an unlawful distribution unless
         overridden."""
+        self.check_access("write")
         for org in self:
             if org.state != "draft":
                 raise UserError(
@@ -336,7 +350,7 @@ class HrSkpCapaianOrganisasi(models.Model):
                         )
                     )
                 override = True
-            org.write(
+            org.sudo().write(
                 {
                     "state": "ditetapkan",
                     "override": override,
@@ -357,7 +371,15 @@ class HrSkpCapaianOrganisasi(models.Model):
         return True
 
     def action_draft(self):
-        self.write({"state": "draft", "override": False})
+        self.check_access("write")
+        self.sudo().write(
+            {
+                "state": "draft",
+                "override": False,
+                "tanggal_ditetapkan": False,
+                "ditetapkan_oleh_id": False,
+            }
+        )
         return True
 
     def _pimpinan_evaluations(self):
@@ -374,19 +396,47 @@ class HrSkpCapaianOrganisasi(models.Model):
             )
         return evaluations
 
+    @api.model
+    def _check_user_vals(self, vals, create=False):
+        """The status, the override flag and who set it when are the actions';
+        the dates follow the periode; computed values are never written."""
+        refused = set()
+        for name, value in vals.items():
+            field = self._fields.get(name)
+            if name.startswith("message_") or not field:
+                continue
+            system = name in SYSTEM_FIELDS or (field.compute and field.readonly)
+            if not system:
+                continue
+            if create and (
+                not value
+                or (name == "state" and value == "draft")
+                or name in ("date_start", "date_end")
+            ):
+                continue  # the empty defaults; the dates are checked below
+            refused.add(field.string)
+        if refused:
+            raise UserError(
+                self.env._(
+                    "%(fields)s of a capaian kinerja organisasi cannot be written: "
+                    "they are set by Set / Reset to Draft or computed.",
+                    fields=", ".join(sorted(refused)),
+                )
+            )
+
     def write(self, vals):
-        if "predikat_organisasi" in vals and not self.env.context.get(
-            "skp_evaluasi_system"
-        ):
-            for org in self:
-                if org.state == "ditetapkan":
-                    raise UserError(
-                        self.env._(
-                            "%(org)s is ditetapkan: reset it to draft to change the "
-                            "predikat.",
-                            org=org.display_name,
+        if not self.env.su:
+            self._check_user_vals(vals)
+            if any(not f.startswith("message_") for f in vals):
+                for org in self:
+                    if org.state == "ditetapkan":
+                        raise UserError(
+                            self.env._(
+                                "%(org)s is ditetapkan: reset it to draft to change "
+                                "it.",
+                                org=org.display_name,
+                            )
                         )
-                    )
         res = super().write(vals)
         if "predikat_organisasi" in vals:
             self._pimpinan_evaluations()._apply_rating_pimpinan()
@@ -395,10 +445,33 @@ class HrSkpCapaianOrganisasi(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if vals.get("date_start") and not vals.get("periode_ke"):
-                periode = vals.get("periode") or self.env.company.skp_evaluasi_periode
-                vals["periode_ke"] = periode_ke_of(
-                    periode, fields.Date.to_date(vals["date_start"])
+            if not self.env.su:
+                self._check_user_vals(vals, create=True)
+            periode = vals.get("periode") or self.env.company.skp_evaluasi_periode
+            given = (
+                fields.Date.to_date(vals.pop("date_start", False) or None),
+                fields.Date.to_date(vals.pop("date_end", False) or None),
+            )
+            if given[0] and not vals.get("periode_ke"):
+                vals["periode_ke"] = periode_ke_of(periode, given[0])
+            ke = vals.get("periode_ke") or 1
+            year = vals.get("year") or fields.Date.context_today(self).year
+            if (
+                periode not in PERIODE_MONTHS
+                or not 1 <= ke <= 12 // PERIODE_MONTHS[periode]
+            ):
+                raise ValidationError(
+                    self.env._("Period number %(ke)s does not exist.", ke=ke)
+                )
+            start, end = period_bounds(periode, year, ke)
+            if any(given) and (given[0] or start, given[1] or end) != (start, end):
+                raise UserError(
+                    self.env._(
+                        "The dates follow the periode and period number "
+                        "(%(start)s – %(end)s); other dates cannot be set.",
+                        start=start,
+                        end=end,
+                    )
                 )
         records = super().create(vals_list)
         records._pimpinan_evaluations()._apply_rating_pimpinan()

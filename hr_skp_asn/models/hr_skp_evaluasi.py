@@ -51,7 +51,7 @@ BULAN = (
     "Desember",
 )
 ROMAN = ("I", "II", "III", "IV")
-# fields the workflow writes itself once an evaluation is set
+# fields only the workflow actions write (never a user's plain write()/create())
 SYSTEM_FIELDS = {
     "state",
     "tanggal_diajukan",
@@ -61,6 +61,32 @@ SYSTEM_FIELDS = {
     "dibuka_kembali",
     "alasan_buka_kembali",
 }
+# what a user may write on an evaluation (each further checked by role and state)
+USER_WRITE_FIELDS = {
+    "rating_hasil_kerja",
+    "rating_perilaku",
+    "umpan_balik",
+    "realisasi_ids",
+    "perilaku_ids",
+}
+# ... and give when creating one (the dates only when they are the computed ones)
+USER_CREATE_FIELDS = USER_WRITE_FIELDS | {
+    "skp_id",
+    "periode",
+    "periode_ke",
+    "date_start",
+    "date_end",
+}
+# what the realisasi line's users write: the employee and the penilai ...
+REALISASI_ENTRY_FIELDS = {
+    "realisasi_text",
+    "realisasi_value",
+    "realisasi_diisi",
+    "attachment_ids",
+    "sequence",
+}
+# ... the targets: HR only (otherwise from the SKP or the rencana bulanan)
+REALISASI_TARGET_FIELDS = {"target_text", "target_min", "target_max"}
 
 
 def periode_label(env, periode, ke, year):
@@ -91,6 +117,25 @@ def period_bounds(periode, year, ke):
         date(year, first_month, 1),
         date(year, last_month, calendar.monthrange(year, last_month)[1]),
     )
+
+
+def evaluation_bounds(skp, periode, ke):
+    """(start, end) of period ``ke`` of ``skp``'s year, clipped to the SKP period;
+    unclipped when it lies outside (``_check_inside_skp`` says so); None when the
+    period does not exist."""
+    if not skp or not periode or not skp.year or periode not in PERIODE_MONTHS:
+        return None
+    if not 1 <= ke <= 12 // PERIODE_MONTHS[periode]:
+        return None  # _check_periode_ke says why
+    start, end = period_bounds(periode, skp.year, ke)
+    if (
+        skp.date_start
+        and skp.date_end
+        and start <= skp.date_end
+        and end >= skp.date_start
+    ):
+        start, end = max(start, skp.date_start), min(end, skp.date_end)
+    return start, end
 
 
 def periode_ke_of(periode, day):
@@ -150,21 +195,22 @@ class HrSkpEvaluasi(models.Model):
     date_start = fields.Date(
         compute="_compute_dates",
         store=True,
-        readonly=False,
         precompute=True,
         required=True,
+        help="From the periode and period number, clipped to the SKP period.",
     )
     date_end = fields.Date(
         compute="_compute_dates",
         store=True,
-        readonly=False,
         precompute=True,
         required=True,
+        help="From the periode and period number, clipped to the SKP period.",
     )
     state = fields.Selection(
         EVALUASI_STATE,
         default="draft",
         required=True,
+        readonly=True,
         tracking=True,
         copy=False,
         index=True,
@@ -267,6 +313,7 @@ class HrSkpEvaluasi(models.Model):
     is_pejabat_penilai = fields.Boolean(compute="_compute_user_role")
     is_pegawai = fields.Boolean(compute="_compute_user_role")
     is_atasan = fields.Boolean(compute="_compute_user_role")
+    is_hr = fields.Boolean(compute="_compute_user_role")
 
     _sql_constraints = [
         (
@@ -285,22 +332,9 @@ class HrSkpEvaluasi(models.Model):
     @api.depends("skp_id", "periode", "periode_ke")
     def _compute_dates(self):
         for ev in self:
-            skp = ev.skp_id
-            if not skp or not ev.periode or not skp.year:
-                continue
-            ke = ev.periode_ke or 1
-            max_ke = 12 // PERIODE_MONTHS[ev.periode]
-            if not 1 <= ke <= max_ke:
-                continue  # _check_periode_ke says why
-            start, end = period_bounds(ev.periode, skp.year, ke)
-            if (
-                skp.date_start
-                and skp.date_end
-                and start <= skp.date_end
-                and (end >= skp.date_start)
-            ):
-                start, end = max(start, skp.date_start), min(end, skp.date_end)
-            ev.date_start, ev.date_end = start, end
+            bounds = evaluation_bounds(ev.skp_id, ev.periode, ev.periode_ke or 1)
+            if bounds:
+                ev.date_start, ev.date_end = bounds
 
     @api.depends(
         "realisasi_ids.capaian", "realisasi_ids.capaian_dihitung", "realisasi_ids"
@@ -371,24 +405,32 @@ class HrSkpEvaluasi(models.Model):
         "predikat",
         "date_start",
         "date_end",
-        "employee_id.jenis_jabatan",
-        "employee_id.jenjang_fungsional",
+        "skp_id.snap_pegawai_nama",
+        "skp_id.snap_pegawai_jenis_jabatan",
+        "skp_id.snap_pegawai_jenjang",
     )
     def _compute_angka_kredit(self):
+        """Annual angka kredit from the jabatan as it was when the SKP was approved
+        (its snapshot); the employee's current data only for an SKP without one. It
+        never follows a later promotion."""
         for ev in self:
-            employee = ev.employee_id
+            skp = ev.skp_id
+            if skp.snap_pegawai_nama:
+                jenis = skp.snap_pegawai_jenis_jabatan
+                jenjang = skp.snap_pegawai_jenjang
+            else:
+                jenis = ev.employee_id.jenis_jabatan
+                jenjang = ev.employee_id.jenjang_fungsional
             if (
                 ev.periode == "tahunan"
                 and ev.predikat
-                and employee.jenis_jabatan == "fungsional"
-                and employee.jenjang_fungsional
+                and jenis == "fungsional"
+                and jenjang
                 and ev.date_start
                 and ev.date_end
             ):
                 bulan = min(12, max(1, months_between(ev.date_start, ev.date_end)))
-                ev.angka_kredit = rules.angka_kredit(
-                    ev.predikat, employee.jenjang_fungsional, bulan
-                )
+                ev.angka_kredit = rules.angka_kredit(ev.predikat, jenjang, bulan)
             else:
                 ev.angka_kredit = 0.0
 
@@ -483,6 +525,7 @@ class HrSkpEvaluasi(models.Model):
             ev.is_pejabat_penilai = ev.pejabat_penilai_id.user_id == user
             ev.is_pegawai = ev.employee_id.user_id == user
             ev.is_atasan = ev.atasan_pejabat_penilai_id.user_id == user
+            ev.is_hr = self._is_hr()
 
     @api.depends("employee_id", "periode", "periode_ke", "year", "date_start")
     def _compute_display_name(self):
@@ -557,12 +600,16 @@ class HrSkpEvaluasi(models.Model):
     # ---------------------------------------------------------------------- CRUD
     @api.model_create_multi
     def create(self, vals_list):
+        system = self.env.su
+        default_periode = self.env.company.skp_evaluasi_periode or "bulanan"
         skps = self.env["hr.skp"].browse(
-            [vals["skp_id"] for vals in vals_list if vals.get("skp_id")]
+            list({vals["skp_id"] for vals in vals_list if vals.get("skp_id")})
         )
         skp_by_id = {skp.id: skp for skp in skps}
         for vals in vals_list:
             self._check_rating_values(vals)
+            if not system:
+                self._check_user_vals(vals, create=True)
             skp = skp_by_id.get(vals.get("skp_id"))
             if skp and skp.state not in ("disetujui", "selesai"):
                 raise UserError(
@@ -571,19 +618,17 @@ class HrSkpEvaluasi(models.Model):
                         skp=skp.display_name,
                     )
                 )
-            if (
-                skp
-                and vals.get("date_start")
-                and not vals.get("periode_ke")
-                and vals.get("periode", self.env.company.skp_evaluasi_periode)
-            ):
-                vals["periode_ke"] = periode_ke_of(
-                    vals.get("periode") or self.env.company.skp_evaluasi_periode,
-                    fields.Date.to_date(vals["date_start"]),
-                )
-            periode = vals.get("periode") or self.env.company.skp_evaluasi_periode
+            periode = vals.get("periode") or default_periode
+            given = (
+                fields.Date.to_date(vals.pop("date_start", False) or None),
+                fields.Date.to_date(vals.pop("date_end", False) or None),
+            )
+            if given[0] and not vals.get("periode_ke"):
+                vals["periode_ke"] = periode_ke_of(periode, given[0])
             ke = vals.get("periode_ke") or 1
-            if not 1 <= ke <= 12 // PERIODE_MONTHS.get(periode, 1):
+            if isinstance(ke, bool) or not isinstance(ke, int):
+                raise UserError(self.env._("The period number is a whole number."))
+            if not 1 <= ke <= 12 // PERIODE_MONTHS[periode]:
                 raise ValidationError(
                     self.env._(
                         "Period number %(ke)s does not exist for a %(periode)s "
@@ -593,19 +638,21 @@ class HrSkpEvaluasi(models.Model):
                         max=12 // PERIODE_MONTHS[periode],
                     )
                 )
-            if skp and not vals.get("date_start"):
-                taken = skp.evaluasi_ids.filtered(
-                    lambda e, p=periode, k=ke: e.periode == p and e.periode_ke == k
-                )
-                if taken:
-                    raise ValidationError(
-                        self.env._(
-                            "%(skp)s already has an evaluation for this period "
-                            "(%(other)s): one evaluation per SKP per period.",
-                            skp=skp.display_name,
-                            other=taken[0].display_name,
-                        )
+            if not skp:
+                continue
+            self._check_given_dates(skp, periode, ke, given)
+            taken = skp.evaluasi_ids.filtered(
+                lambda e, p=periode, k=ke: e.periode == p and e.periode_ke == k
+            )
+            if taken:
+                raise ValidationError(
+                    self.env._(
+                        "%(skp)s already has an evaluation for this period "
+                        "(%(other)s): one evaluation per SKP per period.",
+                        skp=skp.display_name,
+                        other=taken[0].display_name,
                     )
+                )
             if any(vals.get(f) for f in RATING_FIELDS) and not self._is_admin():
                 raise AccessError(
                     self.env._(
@@ -614,35 +661,64 @@ class HrSkpEvaluasi(models.Model):
                     )
                 )
         evaluations = super().create(vals_list)
-        evaluations._check_employee_can_enter()
+        if not system:
+            evaluations._check_employee_can_enter()
+            if evaluations.filtered("umpan_balik"):
+                evaluations.filtered("umpan_balik")._check_can_give_feedback()
+        # the lines are generated (one per indikator, one per BerAKHLAK value),
+        # never given by the user: created by the system, in one go
+        realisasi_vals, perilaku_vals = [], []
         for ev in evaluations:
-            commands = []
             if not ev.realisasi_ids:
-                commands += ev._default_realisasi_commands()
+                realisasi_vals += ev._default_realisasi_vals()
             if not ev.perilaku_ids:
-                commands += ev._default_perilaku_commands()
-            if commands:
-                ev.with_context(skp_evaluasi_system=True).write(
-                    {
-                        key: [c for c, k in commands if k == key]
-                        for key in {k for _c, k in commands}
-                    }
-                )
+                perilaku_vals += ev._default_perilaku_vals()
+        self.env["hr.skp.realisasi"].sudo().create(realisasi_vals)
+        self.env["hr.skp.evaluasi.perilaku"].sudo().create(perilaku_vals)
         evaluations.filtered(lambda e: e.periode == "bulanan")._fill_from_catatan(
             only_empty=True
         )
         evaluations._subscribe_people()
         return evaluations
 
+    @api.model
+    def _check_given_dates(self, skp, periode, ke, given):
+        """Dates given at creation must be the ones the periode gives (clipped to
+        the SKP period): nobody chooses other dates."""
+        if not any(given):
+            return
+        start, end = evaluation_bounds(skp, periode, ke)
+        if (given[0] or start, given[1] or end) == (start, end):
+            return
+        first, last = given[0] or start, given[1] or end
+        if not (skp.date_start <= first <= last <= skp.date_end):
+            raise ValidationError(
+                self.env._(
+                    "The evaluation period %(start)s – %(end)s lies outside the "
+                    "period of %(skp)s (%(skp_start)s – %(skp_end)s).",
+                    start=first,
+                    end=last,
+                    skp=skp.display_name,
+                    skp_start=skp.date_start,
+                    skp_end=skp.date_end,
+                )
+            )
+        raise UserError(
+            self.env._(
+                "The dates of an evaluation follow its periode and period number "
+                "(%(label)s: %(start)s – %(end)s); other dates cannot be set.",
+                label=periode_label(self.env, periode, ke, skp.year),
+                start=start,
+                end=end,
+            )
+        )
+
     def write(self, vals):
         self._check_rating_values(vals)
-        if not self.env.context.get("skp_evaluasi_system") and not self.env.su:
+        if not self.env.su:
+            self._check_user_vals(vals)
             changed = {f for f in vals if not f.startswith(("message_", "activity_"))}
-            if set(RATING_FIELDS) & changed:
-                self._check_can_rate()
-            if "umpan_balik" in changed:
-                self._check_can_give_feedback()
-            if changed - SYSTEM_FIELDS:
+            if changed:
                 for ev in self:
                     if ev.state == "ditetapkan":
                         raise UserError(
@@ -652,19 +728,41 @@ class HrSkpEvaluasi(models.Model):
                                 ev=ev.display_name,
                             )
                         )
-            structural = changed & {
-                "skp_id",
-                "periode",
-                "periode_ke",
-                "date_start",
-                "date_end",
-            }
-            if structural:
-                self._check_employee_can_enter()
+            if set(RATING_FIELDS) & changed:
+                self._check_can_rate()
+            if "umpan_balik" in changed:
+                self._check_can_give_feedback()
         res = super().write(vals)
-        if "rating_hasil_kerja" in vals or "is_pimpinan_unit" in vals:
+        if "rating_hasil_kerja" in vals and not self.env.su:
             self._check_rating_pimpinan()
         return res
+
+    @api.model
+    def _check_user_vals(self, vals, create=False):
+        """A user writes the ratings, the umpan balik and the lines (each checked
+        further); the status, its dates, the predikat and every computed value are
+        the actions' and the system's (a context key cannot change that)."""
+        allowed = USER_CREATE_FIELDS if create else USER_WRITE_FIELDS
+        refused = set()
+        for name, value in vals.items():
+            if name in allowed or name.startswith(("message_", "activity_")):
+                continue
+            if create and (not value or (name == "state" and value == "draft")):
+                continue  # a form sends the empty defaults
+            refused.add(name)
+        if refused:
+            labels = sorted(
+                self._fields[name].string if name in self._fields else name
+                for name in refused
+            )
+            raise UserError(
+                self.env._(
+                    "%(fields)s of an evaluation cannot be written: they are set by "
+                    "its actions (Submit, Rate, Set Predikat, Return, Reopen, "
+                    "Keberatan) or computed.",
+                    fields=", ".join(labels),
+                )
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
@@ -684,7 +782,7 @@ class HrSkpEvaluasi(models.Model):
                     )
                 )
 
-    def _default_realisasi_commands(self):
+    def _default_realisasi_vals(self):
         """One realisasi line per indikator; bulanan targets from the rencana
         bulanan."""
         self.ensure_one()
@@ -694,46 +792,50 @@ class HrSkpEvaluasi(models.Model):
                 lambda r: r.bulan == str(self.date_start.month)
             ):
                 rencana[line.indikator_id.id] = line
-        commands = []
+        vals_list = []
         for ind in self.skp_id.indikator_ids.sorted(
             lambda i: (i.rhk_id.sequence, i.rhk_id.id, i.sequence, i.id)
         ):
             plan = rencana.get(ind.id)
-            vals = {
-                "indikator_id": ind.id,
-                "target_min": plan.target_min if plan else ind.target_min,
-                "target_max": plan.target_max if plan else ind.target_max,
-                "target_text": (plan.target_text if plan else False) or ind.target_text,
-                "rencana_bulanan_id": plan.id if plan else False,
-            }
-            commands.append((fields.Command.create(vals), "realisasi_ids"))
-        return commands
+            vals_list.append(
+                {
+                    "evaluasi_id": self.id,
+                    "indikator_id": ind.id,
+                    "target_min": plan.target_min if plan else ind.target_min,
+                    "target_max": plan.target_max if plan else ind.target_max,
+                    "target_text": (plan.target_text if plan else False)
+                    or ind.target_text,
+                    "rencana_bulanan_id": plan.id if plan else False,
+                }
+            )
+        return vals_list
 
-    def _default_perilaku_commands(self):
+    def _default_perilaku_vals(self):
         self.ensure_one()
         by_aspek = {line.aspek: line for line in self.skp_id.perilaku_ids}
         return [
-            (
-                fields.Command.create(
-                    {
-                        "aspek": key,
-                        "sequence": index,
-                        "perilaku_id": by_aspek[key].id if key in by_aspek else False,
-                    }
-                ),
-                "perilaku_ids",
-            )
+            {
+                "evaluasi_id": self.id,
+                "aspek": key,
+                "sequence": index,
+                "perilaku_id": by_aspek[key].id if key in by_aspek else False,
+            }
             for index, (key, _label) in enumerate(PERILAKU_ASPEK, start=1)
         ]
 
     def _subscribe_people(self):
+        """The employee and the pejabat penilai follow; one call per set of
+        people."""
+        groups = {}
         for ev in self.sudo():
             partners = (
                 ev.employee_id.user_id.partner_id
                 | ev.pejabat_penilai_id.user_id.partner_id
             )
             if partners:
-                ev.message_subscribe(partner_ids=partners.ids)
+                groups.setdefault(tuple(sorted(partners.ids)), []).append(ev.id)
+        for partner_ids, ids in groups.items():
+            self.sudo().browse(ids).message_subscribe(partner_ids=list(partner_ids))
 
     # ------------------------------------------------------------------- checks
     def _is_admin(self):
@@ -837,9 +939,7 @@ class HrSkpEvaluasi(models.Model):
             if org.predikat_organisasi:
                 rating = rules.rating_from_capaian_organisasi(org.predikat_organisasi)
                 if ev.rating_hasil_kerja != rating:
-                    ev.with_context(skp_evaluasi_system=True).write(
-                        {"rating_hasil_kerja": rating}
-                    )
+                    ev.sudo().write({"rating_hasil_kerja": rating})
         return True
 
     def _closed_for_employee(self, today=None):
@@ -856,7 +956,7 @@ class HrSkpEvaluasi(models.Model):
 
         HR (pengelola, BKD admin) is never locked out and may backfill past periods.
         """
-        if self._is_hr() or self.env.context.get("skp_evaluasi_system"):
+        if self._is_hr():
             return
         user = self.env.user
         for ev in self:
@@ -944,9 +1044,7 @@ class HrSkpEvaluasi(models.Model):
                     )
                 )
         self._check_employee_can_enter()
-        self.with_context(skp_evaluasi_system=True).write(
-            {"state": "diajukan", "tanggal_diajukan": today}
-        )
+        self.sudo().write({"state": "diajukan", "tanggal_diajukan": today})
         self.sudo().activity_feedback(["hr_skp_asn.mail_act_evaluasi_realisasi"])
         for ev in self:
             penilai_user = ev.pejabat_penilai_id.user_id
@@ -972,7 +1070,7 @@ class HrSkpEvaluasi(models.Model):
                         ev=ev.display_name,
                     )
                 )
-        self.with_context(skp_evaluasi_system=True).write({"state": "dinilai"})
+        self.sudo().write({"state": "dinilai"})
         self.sudo().activity_feedback(["hr_skp_asn.mail_act_evaluasi_penilaian"])
         return True
 
@@ -981,7 +1079,7 @@ class HrSkpEvaluasi(models.Model):
         self._check_state(("dinilai",), self.env._("set"))
         self._check_is_penilai(self.env._("set"))
         self._check_rating_pimpinan()
-        self.with_context(skp_evaluasi_system=True).write(
+        self.sudo().write(
             {
                 "state": "ditetapkan",
                 "tanggal_ditetapkan": fields.Date.context_today(self),
@@ -1009,7 +1107,7 @@ class HrSkpEvaluasi(models.Model):
             return self._open_alasan_wizard("kembalikan")
         self._check_state(("diajukan", "dinilai"), self.env._("returned"))
         self._check_is_penilai(self.env._("return"))
-        self.with_context(skp_evaluasi_system=True).write(
+        self.sudo().write(
             {"state": "draft", "rating_hasil_kerja": False, "rating_perilaku": False}
         )
         self.sudo().activity_unlink(["hr_skp_asn.mail_act_evaluasi_penilaian"])
@@ -1037,7 +1135,7 @@ class HrSkpEvaluasi(models.Model):
                         ev=ev.display_name,
                     )
                 )
-        self.with_context(skp_evaluasi_system=True).write(
+        self.sudo().write(
             {
                 "state": "draft",
                 "dibuka_kembali": True,
@@ -1078,6 +1176,14 @@ class HrSkpEvaluasi(models.Model):
 
     def action_isi_dari_catatan(self):
         """Fill the realisasi from the catatan kinerja harian of the period."""
+        for ev in self:
+            if ev.employee_id.user_id != self.env.user and not self._is_hr():
+                raise AccessError(
+                    self.env._(
+                        "Only the employee or HR can fill %(ev)s from the daily log.",
+                        ev=ev.display_name,
+                    )
+                )
         self._check_employee_can_enter()
         self._check_state(("draft",), self.env._("filled from the daily log"))
         self._fill_from_catatan(only_empty=False)
@@ -1119,7 +1225,7 @@ class HrSkpEvaluasi(models.Model):
                 )
                 if numeric:
                     vals["realisasi_value"] = sum(numeric.mapped("kuantitas"))
-                line.with_context(skp_evaluasi_system=True).write(vals)
+                line.sudo().write(vals)
 
     def action_open_keberatan(self):
         self.ensure_one()
@@ -1232,103 +1338,152 @@ class HrSkpEvaluasi(models.Model):
                 )
 
     # --------------------------------------------------------------------- demo
+    def _demo_set_result(self, hasil, perilaku, state="ditetapkan"):
+        """The demo's result, written as the actions would have (superuser)."""
+        for evaluasi in self:
+            values = {
+                "state": state,
+                "rating_perilaku": perilaku,
+                "tanggal_diajukan": evaluasi.date_end + timedelta(days=2),
+                "umpan_balik": "Pertahankan kinerja dan lengkapi bukti dukung.",
+            }
+            if state == "ditetapkan":
+                values.update(
+                    tanggal_ditetapkan=evaluasi.date_end + timedelta(days=5),
+                    ditetapkan_oleh_id=evaluasi.pejabat_penilai_id.user_id.id
+                    or self.env.uid,
+                )
+            if hasil:
+                values["rating_hasil_kerja"] = hasil
+            evaluasi.sudo().write(values)
+
+    @api.model
+    def _demo_months(self, skp, factors, perilaku="sesuai", text="Tercapai"):
+        """Months 1..len(factors) set (realisasi = target x factor), the next one
+        open (draft)."""
+        if not skp or skp.state not in ("disetujui", "selesai"):
+            return self.browse()
+        evaluations = self.sudo().create(
+            [
+                {"skp_id": skp.id, "periode": "bulanan", "periode_ke": month}
+                for month in range(1, len(factors) + 2)
+            ]
+        )
+        for evaluasi, factor in zip(evaluations, factors, strict=False):
+            for line in evaluasi.realisasi_ids:
+                line.sudo().write(
+                    {
+                        "realisasi_value": round(line.target_min * factor, 2),
+                        "realisasi_text": text,
+                    }
+                )
+            hasil = "di_atas" if factor > 1 else "sesuai" if factor >= 0.9 else None
+            evaluasi._demo_set_result(hasil or "di_bawah", perilaku)
+        return evaluations
+
     @api.model
     def _demo_load(self):
-        """Demo data (demo/hr_skp_evaluasi_demo.xml): a year of monthly evaluations of
-        the PPPK Paruh Waktu SKP, annual ones, a lawful and an unlawful unit."""
+        """Demo data (demo/hr_skp_evaluasi_demo.xml), as of November 2026: the months
+        up to October ditetapkan, November open, a lawful and an unlawful unit in
+        October, the annual evaluations of 2025. Run as the superuser (no user
+        check applies; the actions' own writes, as the workflow would make them)."""
 
         def ref(xmlid):
             return self.env.ref(f"hr_skp_asn.{xmlid}", raise_if_not_found=False)
 
-        system = self.with_context(skp_evaluasi_system=True)
-
-        def set_result(evaluasi, hasil, perilaku):
-            values = {
-                "state": "ditetapkan",
-                "rating_perilaku": perilaku,
-                "tanggal_diajukan": evaluasi.date_end,
-                "tanggal_ditetapkan": evaluasi.date_end + timedelta(days=5),
-                "ditetapkan_oleh_id": evaluasi.pejabat_penilai_id.user_id.id
-                or self.env.uid,
-                "umpan_balik": "Pertahankan kinerja dan lengkapi bukti dukung.",
-            }
-            if hasil:
-                values["rating_hasil_kerja"] = hasil
-            evaluasi.with_context(skp_evaluasi_system=True).write(values)
-
-        approved = ("disetujui", "selesai")
+        october = 10  # the last month set by 22 November 2026
         pw = ref("skp_pppk_pw")
-        if pw and pw.state in approved:
-            pw.action_generate_rencana_bulanan()
-            months = system.create(
-                [
-                    {"skp_id": pw.id, "periode": "bulanan", "periode_ke": month}
-                    for month in range(1, 13)
-                ]
-            )
-            factors = (0.9, 1.0, 1.05, 1.0, 0.95, 1.1, 1.0, 1.0, 0.85, 1.0, 1.05, 1.0)
-            for evaluasi, factor in zip(months, factors, strict=True):
-                for line in evaluasi.realisasi_ids:
-                    line.with_context(skp_evaluasi_system=True).write(
-                        {
-                            "realisasi_value": round(line.target_min * factor, 2),
-                            "realisasi_text": "Permintaan layanan diselesaikan",
-                        }
-                    )
-                hasil = (
-                    "di_atas"
-                    if factor > 1
-                    else "sesuai"
-                    if factor >= 0.9
-                    else "di_bawah"
-                )
-                set_result(evaluasi, hasil, "sesuai")
-        annual = {
-            "skp_prakom": ("di_atas", "di_atas"),
-            "skp_pppk": ("sesuai", "sesuai"),
-            "skp_pppk_pw": ("sesuai", "sesuai"),
-        }
-        for xmlid, (hasil, perilaku) in annual.items():
-            skp = ref(xmlid)
-            if skp and skp.state in approved:
-                set_result(
-                    system.create({"skp_id": skp.id, "periode": "tahunan"}),
-                    hasil,
-                    perilaku,
-                )
-        Org = self.env["hr.skp.capaian.organisasi"]
-        aptika, umpeg = ref("dept_aptika"), ref("dept_umpeg")
-        head = ref("skp_kabid_aptika")
-        head_annual = (
-            system.create({"skp_id": head.id, "periode": "tahunan"})
-            if head and head.state in approved
-            else self
+        if pw and pw.state in ("disetujui", "selesai"):
+            pw.action_generate_rencana_bulanan()  # monthly targets
+        self._demo_months(
+            pw,
+            (0.9, 1.0, 1.05, 1.0, 0.95, 1.1, 1.0, 1.0, 0.85, 1.0),
+            text="Permintaan layanan diselesaikan",
         )
+        # Bidang Aplikasi Informatika; the Pranata Komputer creates his November
+        prakom = self._demo_months(
+            ref("skp_prakom"),
+            (1.0, 1.0, 1.05, 1.0, 1.1, 1.0, 1.05, 1.0, 1.1, 1.1),
+            perilaku="di_atas",
+            text="Layanan API dipublikasikan",
+        )
+        prakom.filtered(lambda e: e.state == "draft").sudo().unlink()
+        self._demo_months(ref("skp_pppk"), (1.0,) * october)
+        # Subbagian Umum dan Kepegawaian: four pelaksana, every month Baik
+        for xmlid in ("skp_umpeg_arsip", "skp_umpeg_kepegawaian", "skp_umpeg_keuangan"):
+            self._demo_months(ref(xmlid), (1.0,) * october)
+
+        Org = self.env["hr.skp.capaian.organisasi"].sudo()
+        period = {"year": 2026, "periode": "bulanan", "periode_ke": october}
+        aptika, umpeg, head = ref("dept_aptika"), ref("dept_umpeg"), None
+        head_skp = ref("skp_kabid_aptika")
+        if head_skp and head_skp.state in ("disetujui", "selesai"):
+            head = self.sudo().create(
+                {"skp_id": head_skp.id, "periode": "bulanan", "periode_ke": october}
+            )
         if aptika:
             # lawful: Istimewa, 1 Sangat Baik and 1 Baik; the head follows the unit
             org = Org.create(
-                {
-                    "department_id": aptika.id,
-                    "year": 2026,
-                    "periode": "tahunan",
-                    "predikat_organisasi": "istimewa",
-                }
+                dict(period, department_id=aptika.id, predikat_organisasi="istimewa")
             )
-            if head_annual:
-                set_result(head_annual, False, "sesuai")
+            if head:
+                head._demo_set_result(False, "sesuai")
             if not org.check_distribusi():
                 org.action_tetapkan()
         if umpeg:
-            # unlawful: Baik without any Butuh Perbaikan / Kurang; left in draft
-            Org.create(
+            # unlawful: Baik, 4 of 4 pegawai Baik (at most 70%) and nobody Butuh
+            # Perbaikan or Kurang; left in draft
+            Org.create(dict(period, department_id=umpeg.id, predikat_organisasi="baik"))
+        self._demo_load_2025(ref)
+        return True
+
+    @api.model
+    def _demo_load_2025(self, ref):
+        """2025: the closed SKP of the Pranata Komputer and the PPPK, their annual
+        evaluation set in January 2026."""
+        Skp = self.env["hr.skp"].sudo()
+        results = {
+            "emp_prakom": ("di_atas", "di_atas"),
+            "emp_pppk": ("sesuai", "sesuai"),
+        }
+        for xmlid, (hasil, perilaku) in results.items():
+            employee = ref(xmlid)
+            if not employee or Skp.search_count(
+                [("employee_id", "=", employee.id), ("year", "=", 2025)]
+            ):
+                continue
+            indikator = {
+                "name": "Jumlah aplikasi yang dikelola",
+                "aspek": "kuantitas",
+                "target_min": 10,
+                "satuan": "aplikasi",
+            }
+            skp = Skp.create(
                 {
-                    "department_id": umpeg.id,
-                    "year": 2026,
-                    "periode": "tahunan",
-                    "predikat_organisasi": "baik",
+                    "employee_id": employee.id,
+                    "year": 2025,
+                    "rhk_ids": [
+                        fields.Command.create(
+                            {
+                                "name": "Terkelolanya aplikasi perangkat daerah",
+                                "indikator_ids": [fields.Command.create(indikator)],
+                            }
+                        )
+                    ],
                 }
             )
-        return True
+            skp.write({"state": "selesai"})
+            annual = self.sudo().create({"skp_id": skp.id, "periode": "tahunan"})
+            annual.realisasi_ids.sudo().write(
+                {"realisasi_value": 10, "realisasi_text": "Seluruh aplikasi terkelola"}
+            )
+            annual._demo_set_result(hasil, perilaku)
+            annual.sudo().write(
+                {
+                    "tanggal_diajukan": date(2026, 1, 10),
+                    "tanggal_ditetapkan": date(2026, 1, 20),
+                }
+            )
 
 
 class HrSkpRealisasi(models.Model):
@@ -1462,37 +1617,70 @@ class HrSkpRealisasi(models.Model):
                     )
                 )
 
+    _sql_constraints = [
+        (
+            "indikator_unique",
+            "UNIQUE(evaluasi_id, indikator_id)",
+            "Each indikator appears once in an evaluation.",
+        ),
+    ]
+
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su:
+            raise UserError(
+                self.env._(
+                    "The realisasi lines are generated with the evaluation, one per "
+                    "indikator of the SKP; they cannot be added."
+                )
+            )
         for vals in vals_list:
             if _is_value(vals.get("realisasi_value")):
                 vals.setdefault("realisasi_diisi", True)
-        lines = super().create(vals_list)
-        if not self.env.context.get("skp_evaluasi_system"):
-            lines._check_line_access(set().union(*(set(v) for v in vals_list)))
-        return lines
+        return super().create(vals_list)
 
     def write(self, vals):
         if _is_value(vals.get("realisasi_value")) and "realisasi_diisi" not in vals:
             vals = dict(vals, realisasi_diisi=True)
-        if not self.env.context.get("skp_evaluasi_system"):
+        if not self.env.su:
             self._check_line_access(set(vals))
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_check(self):
-        if not self.env.context.get("skp_evaluasi_system"):
-            self._check_line_access({"realisasi_value"})
+        if not self.env.su:
+            raise UserError(
+                self.env._(
+                    "The realisasi lines of an evaluation are one per indikator of the "
+                    "SKP; none can be removed (leave the realisasi empty instead)."
+                )
+            )
 
     def _check_line_access(self, field_names):
         """Who writes what on a realisasi line.
 
         The employee enters realisasi and bukti dukung while the evaluation is a
-        draft and open; the umpan balik is the pejabat penilai's (or HR's); nothing
-        changes once the evaluation is ditetapkan.
+        draft and open; the pejabat penilai may correct them while rating; the umpan
+        balik is the pejabat penilai's (or HR's); the targets come from the SKP or
+        the rencana bulanan and only HR corrects them; nothing changes once the
+        evaluation is ditetapkan.
         """
-        if self.env.su:
-            return
+        field_names = {f for f in field_names if not f.startswith("message_")}
+        refused = field_names - REALISASI_ENTRY_FIELDS - REALISASI_TARGET_FIELDS
+        refused -= {"umpan_balik"}
+        if refused:
+            raise UserError(
+                self.env._(
+                    "%(fields)s of a realisasi line cannot be written: the line "
+                    "belongs to its indikator and its capaian is computed.",
+                    fields=", ".join(
+                        sorted(
+                            self._fields[f].string if f in self._fields else f
+                            for f in refused
+                        )
+                    ),
+                )
+            )
         evaluations = self.evaluasi_id
         for ev in evaluations:
             if ev.state == "ditetapkan":
@@ -1502,9 +1690,16 @@ class HrSkpRealisasi(models.Model):
                         ev=ev.display_name,
                     )
                 )
+        if REALISASI_TARGET_FIELDS & field_names and not evaluations._is_hr():
+            raise UserError(
+                self.env._(
+                    "The targets come from the SKP or its rencana bulanan; only HR "
+                    "(pengelola kinerja, BKD admin) corrects them."
+                )
+            )
         if "umpan_balik" in field_names:
             evaluations._check_can_give_feedback()
-        if field_names - {"umpan_balik", "sequence"}:
+        if field_names & REALISASI_ENTRY_FIELDS - {"sequence"}:
             user = self.env.user
             for ev in evaluations:
                 if ev.pejabat_penilai_id.user_id == user and ev.state != "draft":
@@ -1517,8 +1712,7 @@ class HrSkpRealisasi(models.Model):
                     raise AccessError(
                         self.env._(
                             "Only the employee, the pejabat penilai or HR can enter "
-                            "the "
-                            "realisasi of %(ev)s.",
+                            "the realisasi of %(ev)s.",
                             ev=ev.display_name,
                         )
                     )
@@ -1549,8 +1743,37 @@ class HrSkpEvaluasiPerilaku(models.Model):
         ),
     ]
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            raise UserError(
+                self.env._(
+                    "The perilaku lines are generated with the evaluation, one per "
+                    "BerAKHLAK value; they cannot be added."
+                )
+            )
+        return super().create(vals_list)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_check(self):
+        if not self.env.su:
+            raise UserError(
+                self.env._("The seven BerAKHLAK lines of an evaluation are kept.")
+            )
+
     def write(self, vals):
-        if not self.env.context.get("skp_evaluasi_system") and not self.env.su:
+        if not self.env.su:
+            refused = {f for f in vals if f not in ("umpan_balik", "sequence")} - {
+                f for f in vals if f.startswith("message_")
+            }
+            if refused:
+                raise UserError(
+                    self.env._(
+                        "Only the umpan balik of a BerAKHLAK line is written; "
+                        "%(fields)s cannot be.",
+                        fields=", ".join(sorted(refused)),
+                    )
+                )
             for ev in self.evaluasi_id:
                 if ev.state == "ditetapkan":
                     raise UserError(

@@ -19,6 +19,16 @@ KEPUTUSAN = [
     ("ditolak", "Ditolak (upheld)"),
 ]
 PREDIKAT_KEYS = tuple(key for key, _label in PREDIKAT)
+# what users write on a keberatan (each checked by role below); the rest (state,
+# dates, the predikat and ratings before) is set by create() and action_putuskan()
+DECISION_FIELDS = {
+    "keputusan",
+    "predikat_baru",
+    "rating_hasil_kerja_baru",
+    "rating_perilaku_baru",
+    "catatan_keputusan",
+}
+USER_FIELDS = {"alasan", "penjelasan_penilai"} | DECISION_FIELDS
 
 
 class HrSkpKeberatan(models.Model):
@@ -104,6 +114,8 @@ class HrSkpKeberatan(models.Model):
         is_admin = self.env["hr.skp.evaluasi"]._is_admin()
         for vals in vals_list:
             self._check_keys(vals)
+            if not self.env.su:
+                self._check_user_fields(vals, USER_FIELDS | {"evaluasi_id"}, True)
             evaluasi = self.env["hr.skp.evaluasi"].browse(vals.get("evaluasi_id"))
             if not evaluasi.exists():
                 raise UserError(self.env._("A keberatan needs an evaluation."))
@@ -149,6 +161,7 @@ class HrSkpKeberatan(models.Model):
                 rating_hasil_kerja_lama=evaluasi.rating_hasil_kerja,
                 rating_perilaku_lama=evaluasi.rating_perilaku,
                 state="diajukan",
+                tanggal=today,
             )
         records = super().create(vals_list)
         for keberatan in records:
@@ -164,10 +177,9 @@ class HrSkpKeberatan(models.Model):
                     "hr_skp_asn.mail_act_keberatan_penjelasan",
                     user_id=ev.pejabat_penilai_id.user_id.id,
                 )
-            if ev.atasan_pejabat_penilai_id.user_id:
+            for decider in keberatan._decision_users():
                 keberatan.sudo().activity_schedule(
-                    "hr_skp_asn.mail_act_keberatan_putusan",
-                    user_id=ev.atasan_pejabat_penilai_id.user_id.id,
+                    "hr_skp_asn.mail_act_keberatan_putusan", user_id=decider.id
                 )
             post_message(
                 ev,
@@ -176,9 +188,50 @@ class HrSkpKeberatan(models.Model):
             )
         return records
 
+    def _decision_users(self):
+        """Who decides: the atasan pejabat penilai; without one (or without a user),
+        the BKD admins (group_skp_admin) of the company."""
+        self.ensure_one()
+        atasan = self.atasan_pejabat_penilai_id.user_id
+        if atasan:
+            return atasan
+        company = self.company_id or self.env.company
+        return (
+            self.env.ref("hr_skp_asn.group_skp_admin")
+            .sudo()
+            .users.filtered(lambda u: not u.share and company in u.company_ids)
+        )
+
+    @api.model
+    def _check_user_fields(self, vals, allowed, create=False):
+        refused = {
+            name
+            for name, value in vals.items()
+            if name not in allowed
+            and not name.startswith(("message_", "activity_"))
+            and not (
+                create and (not value or (name == "state" and value == "diajukan"))
+            )
+        }
+        if refused:
+            raise UserError(
+                self.env._(
+                    "%(fields)s of a keberatan cannot be written: the status, the "
+                    "dates and the result before are set when it is filed and "
+                    "decided.",
+                    fields=", ".join(
+                        sorted(
+                            self._fields[f].string if f in self._fields else f
+                            for f in refused
+                        )
+                    ),
+                )
+            )
+
     def write(self, vals):
         self._check_keys(vals)
         if not self.env.su:
+            self._check_user_fields(vals, USER_FIELDS)
             user = self.env.user
             is_admin = self.env["hr.skp.evaluasi"]._is_admin()
             for keberatan in self:
@@ -204,15 +257,8 @@ class HrSkpKeberatan(models.Model):
                     raise AccessError(
                         self.env._("The explanation is written by the pejabat penilai.")
                     )
-                decision = {
-                    "keputusan",
-                    "predikat_baru",
-                    "rating_hasil_kerja_baru",
-                    "rating_perilaku_baru",
-                    "catatan_keputusan",
-                }
                 if (
-                    decision & set(vals)
+                    DECISION_FIELDS & set(vals)
                     and keberatan.atasan_pejabat_penilai_id.user_id != user
                     and not is_admin
                 ):
@@ -260,7 +306,7 @@ class HrSkpKeberatan(models.Model):
         for keberatan in self:
             if keberatan.state != "diajukan":
                 raise UserError(self.env._("This keberatan is already decided."))
-            if keberatan.atasan_pejabat_penilai_id.user_id != user and not is_admin:
+            if user not in keberatan._decision_users() and not is_admin:
                 raise AccessError(
                     self.env._(
                         "Only the atasan pejabat penilai (%(name)s) or the BKD admin "
@@ -289,8 +335,10 @@ class HrSkpKeberatan(models.Model):
                     vals["rating_hasil_kerja"] = keberatan.rating_hasil_kerja_baru
                 if keberatan.rating_perilaku_baru:
                     vals["rating_perilaku"] = keberatan.rating_perilaku_baru
-                ev.with_context(skp_evaluasi_system=True).write(vals)
-            keberatan.write(
+                # the atasan's final decision, checked above: written as the
+                # system (a unit leader's rating may differ from the unit's)
+                ev.sudo().write(vals)
+            keberatan.sudo().write(
                 {"state": "diputus", "tanggal_putusan": fields.Date.context_today(self)}
             )
             labels = dict(PREDIKAT)

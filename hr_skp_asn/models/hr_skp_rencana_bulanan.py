@@ -94,6 +94,9 @@ class HrSkpRencanaBulanan(models.Model):
                 )
 
     def _check_can_edit(self):
+        """The employee plans the months with the pejabat penilai while the SKP is
+        being drawn up; once it is approved the monthly targets (the evaluation's
+        targets) are changed by the pejabat penilai or HR only."""
         if self.env.su or self.env.user.has_group("hr_skp_asn.group_skp_pengelola"):
             return
         user = self.env.user
@@ -102,13 +105,20 @@ class HrSkpRencanaBulanan(models.Model):
                 raise AccessError(
                     self.env._(
                         "Only the employee, the pejabat penilai or HR plan the months "
-                        "of "
-                        "%(skp)s.",
+                        "of %(skp)s.",
                         skp=skp.display_name,
                     )
                 )
             if skp.state in ("selesai", "batal"):
                 raise UserError(self.env._("%(skp)s is closed.", skp=skp.display_name))
+            if skp.state == "disetujui" and skp.pejabat_penilai_id.user_id != user:
+                raise UserError(
+                    self.env._(
+                        "%(skp)s is approved: its monthly targets are changed by the "
+                        "pejabat penilai or HR.",
+                        skp=skp.display_name,
+                    )
+                )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -118,11 +128,37 @@ class HrSkpRencanaBulanan(models.Model):
 
     def write(self, vals):
         self._check_can_edit()
-        return super().write(vals)
+        res = super().write(vals)
+        if {"target_text", "target_min", "target_max"} & set(vals):
+            self._sync_open_realisasi()
+        return res
 
     @api.ondelete(at_uninstall=False)
     def _unlink_check(self):
         self._check_can_edit()
+
+    def _sync_open_realisasi(self):
+        """A corrected monthly target reaches the month's evaluation while it is
+        not rated yet (draft, diajukan); a rated one keeps its targets."""
+        lines = (
+            self.env["hr.skp.realisasi"]
+            .sudo()
+            .search(
+                [
+                    ("rencana_bulanan_id", "in", self.ids),
+                    ("evaluasi_id.state", "in", ("draft", "diajukan")),
+                ]
+            )
+        )
+        for line in lines:
+            plan = line.rencana_bulanan_id
+            line.write(
+                {
+                    "target_min": plan.target_min,
+                    "target_max": plan.target_max,
+                    "target_text": plan.target_text or line.indikator_id.target_text,
+                }
+            )
 
 
 class HrSkp(models.Model):
@@ -251,6 +287,21 @@ class HrSkp(models.Model):
         }
         return labels.get(code, rules.REKOMENDASI_REASONS.get(code, code))
 
+    def _check_can_plan(self):
+        """The employee, the pejabat penilai or HR act on the SKP's evaluation."""
+        if self._is_skp_hr():
+            return
+        user = self.env.user
+        for skp in self:
+            if user not in (skp.employee_id.user_id | skp.pejabat_penilai_id.user_id):
+                raise AccessError(
+                    self.env._(
+                        "Only the employee, the pejabat penilai or HR can do this "
+                        "for %(skp)s.",
+                        skp=skp.display_name,
+                    )
+                )
+
     @api.model
     def _skp_open_fields(self):
         # the monthly plan stays editable on an approved SKP (it is not the SKP itself)
@@ -261,8 +312,10 @@ class HrSkp(models.Model):
         """Derive the monthly targets of the SKP's months from its indikator (editable).
 
         Kuantitas and biaya targets are divided among the months of the period
-        (rounded to 2 decimals); kualitas and waktu keep the SKP target.
+        (rounded to 2 decimals); kualitas and waktu keep the SKP target. Only the
+        missing months are added, from the SKP's own targets.
         """
+        self._check_can_plan()
         vals_list = []
         existing = {
             (line.skp_id.id, line.bulan, line.indikator_id.id)
@@ -300,7 +353,7 @@ class HrSkp(models.Model):
                             else ind.target_max,
                         }
                     )
-        self.env["hr.skp.rencana.bulanan"].create(vals_list)
+        self.env["hr.skp.rencana.bulanan"].sudo().create(vals_list)
         return True
 
     def action_generate_evaluasi(self):
@@ -313,6 +366,7 @@ class HrSkp(models.Model):
                         skp=skp.display_name,
                     )
                 )
+        self._check_can_plan()
         self._generate_evaluasi()
         return True
 
@@ -323,7 +377,9 @@ class HrSkp(models.Model):
             return self.env["hr.skp.evaluasi"]
         existing = {
             (ev.skp_id.id, ev.periode, ev.periode_ke)
-            for ev in self.env["hr.skp.evaluasi"].search([("skp_id", "in", skps.ids)])
+            for ev in self.env["hr.skp.evaluasi"]
+            .sudo()
+            .search([("skp_id", "in", skps.ids)])
         }
         vals_list = []
         for skp in skps:
@@ -345,11 +401,8 @@ class HrSkp(models.Model):
                     vals_list.append(
                         {"skp_id": skp.id, "periode": periode_code, "periode_ke": ke}
                     )
-        return (
-            self.env["hr.skp.evaluasi"]
-            .with_context(skp_evaluasi_system=True)
-            .create(vals_list)
-        )
+        # the periods the SKP gives, created by the system (callers check who acts)
+        return self.env["hr.skp.evaluasi"].sudo().create(vals_list)
 
     def action_open_evaluasi(self):
         self.ensure_one()

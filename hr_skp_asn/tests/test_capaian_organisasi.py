@@ -145,11 +145,12 @@ class TestCapaianOrganisasi(EvaluasiCommon):
         self.assertIn("at least 6 of 10", messages["sangat_kurang_below_min"])
 
     def test_predikat_locked_once_set(self):
-        org = self.make_org("istimewa")
+        org = self.make_org("istimewa").with_user(self.user_admin_bkd)
         org.action_tetapkan()  # empty unit: lawful
-        with self.assertRaises(UserError):
+        with self.assertRaisesRegex(UserError, "reset it to draft"):
             org.write({"predikat_organisasi": "baik"})
         org.action_draft()
+        self.assertFalse(org.tanggal_ditetapkan)
         org.write({"predikat_organisasi": "baik"})
 
     def test_pegawai_cannot_set(self):
@@ -158,3 +159,80 @@ class TestCapaianOrganisasi(EvaluasiCommon):
 
         with self.assertRaises(AccessError):
             org.with_user(self.user_pelaksana).write({"predikat_organisasi": "baik"})
+
+    def test_state_only_through_the_actions(self):
+        self.rate_unit([self.B] * 10)
+        org = self.make_org("baik").with_user(self.user_admin_bkd)
+        with self.assertRaisesRegex(UserError, "pola distribusi"):
+            org.action_tetapkan()
+        for vals in (
+            {"state": "ditetapkan"},
+            {"override": True},
+            {"tanggal_ditetapkan": "2027-01-05"},
+            {"ditetapkan_oleh_id": self.user_admin_bkd.id},
+            {"date_start": "2026-01-02"},
+            {"jumlah_pegawai": 1},
+        ):
+            with self.assertRaisesRegex(UserError, "cannot be written"):
+                org.write(vals)
+            with self.assertRaisesRegex(UserError, "cannot be written"):
+                org.with_context(skp_evaluasi_system=True).write(vals)
+        self.assertEqual(org.state, "draft")
+        with self.assertRaisesRegex(UserError, "cannot be written"):
+            self.Org.with_user(self.user_admin_bkd).create(
+                {
+                    "department_id": self.unit.id,
+                    "year": self.YEAR,
+                    "periode": "bulanan",
+                    "periode_ke": 2,
+                    "predikat_organisasi": "baik",
+                    "state": "ditetapkan",
+                }
+            )
+        with self.assertRaisesRegex(UserError, "other dates"):
+            self.Org.with_user(self.user_admin_bkd).create(
+                {
+                    "department_id": self.unit.id,
+                    "year": self.YEAR,
+                    "periode": "tahunan",
+                    "date_start": "2026-01-01",
+                    "date_end": "2026-01-31",
+                    "predikat_organisasi": "baik",
+                }
+            )
+        # a pegawai cannot set it, not even through the action
+        from odoo.exceptions import AccessError
+
+        with self.assertRaises(AccessError):
+            org.with_user(self.user_pelaksana).action_tetapkan()
+        with self.assertRaises(AccessError):
+            org.with_user(self.user_pelaksana).action_draft()
+
+    def test_rounding_floor_and_ceil(self):
+        """At most p%: floor(p*n/100); at least p%: ceil(p*n/100) (rules.py)."""
+        kalkulator = self.Org.get_kalkulator_distribusi
+        self.assertEqual(kalkulator("istimewa", 4)["sangat_baik"]["max"], 2)  # 2.8
+        self.assertEqual(kalkulator("butuh_perbaikan", 4)["butuh_perbaikan"]["min"], 3)
+        self.assertEqual(kalkulator("butuh_perbaikan", 9)["sangat_baik"]["max"], 0)
+        # 3 Sangat Baik of 4: above 70% (2.8 -> at most 2)
+        self.rate_unit([self.SB] * 3 + [self.B])
+        org = self.make_org("istimewa")
+        self.assertEqual(
+            [v["code"] for v in org.check_distribusi()], ["sangat_baik_above_max"]
+        )
+
+    def test_kalkulator_counts_diajukan_in_progress(self):
+        self.rate_unit([self.SB, self.B], state="dinilai")
+        progress = self.make_evaluasi(self.staff_skp[2])
+        progress.with_user(self.user_admin_bkd).action_ajukan()
+        progress.with_user(self.user_admin_bkd).write(
+            {"rating_hasil_kerja": "di_atas", "rating_perilaku": "di_atas"}
+        )
+        org = self.make_org("istimewa")
+        html = progress.distribusi_html
+        self.assertIn("In progress (diajukan)", html)
+        self.assertIn("Allowed (N = 3)", html)
+        self.assertIn("1 evaluations in progress", html)
+        # the unit's predikat is set on the rated ones only
+        self.assertEqual(org.jumlah_pegawai, 2)
+        self.assertEqual(org.check_distribusi(), [])

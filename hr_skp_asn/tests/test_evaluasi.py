@@ -71,7 +71,8 @@ class TestEvaluasi(EvaluasiCommon):
         self.make_evaluasi(self.skp, "bulanan", 2)
         with self.assertRaisesRegex(ValidationError, "one evaluation per SKP"):
             self.make_evaluasi(self.skp, "bulanan", 2)
-        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
+        # the same month by its dates
+        with self.assertRaisesRegex(ValidationError, "one evaluation per SKP"):
             self.Evaluasi.create(
                 {
                     "skp_id": self.skp.id,
@@ -80,8 +81,8 @@ class TestEvaluasi(EvaluasiCommon):
                     "date_end": self.d(2, 28),
                 }
             )
-        # overlapping dates under another start are refused as well
-        with self.assertRaisesRegex(ValidationError, "one evaluation per SKP"):
+        # other dates than the month's are refused
+        with self.assertRaisesRegex(UserError, "follow its periode"):
             self.Evaluasi.create(
                 {
                     "skp_id": self.skp.id,
@@ -89,6 +90,13 @@ class TestEvaluasi(EvaluasiCommon):
                     "date_start": self.d(2, 10),
                     "date_end": self.d(2, 20),
                 }
+            )
+        # the database refuses a duplicate whatever the code does
+        ev = self.make_evaluasi(self.skp, "bulanan", 3)
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
+            self.env.cr.execute(
+                "UPDATE hr_skp_evaluasi SET date_start = %s WHERE id = %s",
+                (self.d(2, 1), ev.id),
             )
 
     # ------------------------------------------------------------------- capaian
@@ -236,9 +244,7 @@ class TestEvaluasi(EvaluasiCommon):
         # kuantitatif: capaian formulas suggest too (no annual values -> periodic ones)
         self.assertFalse(annual.saran_rating_capaian)
         month = self.skp.evaluasi_ids.filtered(lambda e: e.periode_ke == 1)[:1]
-        month.realisasi_ids.sorted("id")[0].with_context(
-            skp_evaluasi_system=True
-        ).write({"realisasi_value": 120})
+        month.realisasi_ids.sorted("id")[0].write({"realisasi_value": 120})
         annual.invalidate_recordset()
         self.assertEqual(annual.saran_rating_capaian, "di_atas")
         annual.with_user(self.user_pelaksana).action_ajukan()
@@ -513,3 +519,283 @@ class TestEvaluasi(EvaluasiCommon):
             ev.with_user(self.user_other).read(["predikat"])
         with self.assertRaises(AccessError):
             ev.realisasi_ids[0].with_user(self.user_other).read(["capaian"])
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2027-01-05")
+class TestEvaluasiIntegrity(EvaluasiCommon):
+    """Nothing a user writes sets the status, the predikat, the dates or a computed
+    value; no context key skips a check (the reviewer's findings)."""
+
+    SYSTEM_VALUES = (
+        {"state": "ditetapkan"},
+        {"predikat_keberatan": "sangat_baik"},
+        {"tanggal_ditetapkan": "2027-01-01"},
+        {"tanggal_diajukan": "2027-01-01"},
+        {"dibuka_kembali": True},
+        {"alasan_buka_kembali": "x"},
+        {"predikat": "sangat_baik"},
+        {"capaian": 1000000.0},
+        {"angka_kredit": 99.0},
+        {"employee_id": False},
+    )
+
+    def test_system_fields_refused_to_every_user(self):
+        ev = self.make_evaluasi(self.skp)
+        ev.with_user(self.user_pelaksana).action_ajukan()
+        for user in (self.user_pelaksana, self.user_kasubbag, self.user_admin_bkd):
+            for vals in self.SYSTEM_VALUES + ({"ditetapkan_oleh_id": user.id},):
+                with self.assertRaisesRegex(UserError, "cannot be written"):
+                    ev.with_user(user).write(vals)
+        self.assertEqual(ev.state, "diajukan")
+        self.assertFalse(ev.predikat)
+        with self.assertRaisesRegex(UserError, "cannot be written"):
+            self.Evaluasi.with_user(self.user_pelaksana).create(
+                {
+                    "skp_id": self.skp.id,
+                    "periode_ke": 4,
+                    "state": "ditetapkan",
+                    "predikat_keberatan": "sangat_baik",
+                }
+            )
+        # the actions still set them (as the system, after their own checks)
+        self.flush_tracking()
+        penilai = ev.with_user(self.user_kasubbag)
+        penilai.write({"rating_hasil_kerja": "sesuai", "rating_perilaku": "sesuai"})
+        penilai.action_nilai()
+        penilai.action_tetapkan()
+        self.assertEqual(ev.state, "ditetapkan")
+        self.assertEqual(ev.ditetapkan_oleh_id, self.user_kasubbag)
+        # the chatter author stays the user who acted
+        self.flush_tracking()
+        tracked = ev.message_ids.filtered(
+            lambda m: "state" in m.tracking_value_ids.field_id.mapped("name")
+        )
+        self.assertIn(self.user_kasubbag.partner_id, tracked.author_id)
+
+    def test_context_key_skips_nothing(self):
+        ev = self.make_evaluasi(self.skp)
+        line = ev.realisasi_ids.sorted("id")[0]
+        ctx = {"skp_evaluasi_system": True, "skp_bypass_lock": True}
+        as_pegawai = ev.with_user(self.user_pelaksana).with_context(**ctx)
+        with self.assertRaisesRegex(UserError, "cannot be written"):
+            as_pegawai.write({"state": "ditetapkan"})
+        with self.assertRaisesRegex(UserError, "targets"):
+            line.with_user(self.user_pelaksana).with_context(**ctx).write(
+                {"target_min": 0.01}
+            )
+        with self.assertRaises(UserError):
+            line.with_user(self.user_pelaksana).with_context(**ctx).unlink()
+        as_pegawai.action_ajukan()
+        with self.assertRaises(AccessError):
+            as_pegawai.write({"rating_hasil_kerja": "di_atas"})
+        with self.assertRaises(UserError):
+            line.with_user(self.user_pelaksana).with_context(**ctx).write(
+                {"realisasi_value": 999}
+            )
+        self.assertEqual(ev.state, "diajukan")
+        self.assertFalse(ev.rating_hasil_kerja)
+
+    def test_realisasi_lines_and_targets(self):
+        ev = self.make_evaluasi(self.skp)
+        line = ev.realisasi_ids.sorted("id")[0]
+        mine = line.with_user(self.user_pelaksana)
+        for vals in (
+            {"target_min": 0.01},
+            {"target_max": 1000},
+            {"target_text": "apa saja"},
+        ):
+            with self.assertRaisesRegex(UserError, "targets"):
+                mine.write(vals)
+            with self.assertRaisesRegex(UserError, "targets"):
+                line.with_user(self.user_kasubbag).write(vals)
+        for vals in (
+            {"capaian": 1000000.0},
+            {"capaian_dihitung": True},
+            {"nilai_capaian": 120},
+            {"indikator_id": ev.realisasi_ids.sorted("id")[1].indikator_id.id},
+            {"evaluasi_id": self.make_evaluasi(self.skp, "bulanan", 2).id},
+        ):
+            with self.assertRaisesRegex(UserError, "cannot be written"):
+                mine.write(vals)
+        # no line added or removed: one per indikator
+        with self.assertRaisesRegex(UserError, "cannot be added"):
+            self.env["hr.skp.realisasi"].with_user(self.user_pelaksana).create(
+                {"evaluasi_id": ev.id, "indikator_id": line.indikator_id.id}
+            )
+        with self.assertRaisesRegex(UserError, "cannot be added"):
+            ev.with_user(self.user_pelaksana).write(
+                {
+                    "realisasi_ids": [
+                        Command.create(
+                            {"indikator_id": line.indikator_id.id, "target_min": 1}
+                        )
+                    ]
+                }
+            )
+        with self.assertRaisesRegex(UserError, "none can be removed"):
+            mine.unlink()
+        with self.assertRaisesRegex(UserError, "none can be removed"):
+            ev.with_user(self.user_pelaksana).write(
+                {"realisasi_ids": [Command.delete(line.id)]}
+            )
+        with self.assertRaises(UserError):
+            ev.perilaku_ids[0].with_user(self.user_pelaksana).unlink()
+        self.assertEqual(len(ev.realisasi_ids), 2)
+        # the realisasi stays the employee's; HR corrects a target
+        mine.write({"realisasi_value": 85})
+        self.assertEqual(line.capaian, 100.0)
+        line.with_user(self.user_pengelola).write({"target_min": 100})
+        self.assertEqual(line.capaian, 85.0)
+        # the employee still deletes their own draft evaluation (lines go with it)
+        ev.with_user(self.user_pelaksana).unlink()
+        self.assertFalse(line.exists())
+
+    def test_rencana_bulanan_targets_after_approval(self):
+        self.skp.action_generate_rencana_bulanan()
+        march = self.skp.rencana_bulanan_ids.filtered(
+            lambda r: r.bulan == "3" and r.indikator_id.polaritas != "minimize"
+        )
+        ev = self.make_evaluasi(self.skp, "bulanan", 3)
+        line = ev.realisasi_ids.filtered(lambda r: r.rencana_bulanan_id == march)
+        self.assertEqual(line.target_min, 85)
+        # the approved plan is not the employee's to lower
+        with self.assertRaisesRegex(UserError, "approved"):
+            march.with_user(self.user_pelaksana).write({"target_min": 0.01})
+        # the pejabat penilai corrects it; the open month follows
+        march.with_user(self.user_kasubbag).write({"target_min": 80})
+        self.assertEqual(line.target_min, 80)
+        rated = self.make_rated(self.skp, "sesuai", "sesuai", ke=4)
+        april = self.skp.rencana_bulanan_ids.filtered(
+            lambda r: r.bulan == "4" and r.indikator_id == march.indikator_id
+        )
+        april.with_user(self.user_kasubbag).write({"target_min": 1})
+        self.assertEqual(
+            rated.realisasi_ids.filtered(
+                lambda r: r.indikator_id == march.indikator_id
+            ).target_min,
+            85,
+        )  # rated: kept
+
+    def test_dates_follow_the_periode(self):
+        Evaluasi = self.Evaluasi.with_user(self.user_pelaksana)
+        # a bulanan covering nine months, a tahunan covering January
+        with self.assertRaisesRegex(UserError, "follow its periode"):
+            Evaluasi.create(
+                {
+                    "skp_id": self.skp.id,
+                    "periode": "bulanan",
+                    "date_start": self.d(3, 1),
+                    "date_end": self.d(11, 30),
+                }
+            )
+        with self.assertRaisesRegex(UserError, "follow its periode"):
+            Evaluasi.create(
+                {
+                    "skp_id": self.skp.id,
+                    "periode": "tahunan",
+                    "date_start": self.d(1, 1),
+                    "date_end": self.d(1, 31),
+                }
+            )
+        # the computed dates themselves are accepted (a form sends them)
+        ev = Evaluasi.create(
+            {
+                "skp_id": self.skp.id,
+                "periode": "bulanan",
+                "date_start": self.d(3, 1),
+                "date_end": self.d(3, 31),
+            }
+        )
+        self.assertEqual(ev.periode_ke, 3)
+        for user in (self.user_pelaksana, self.user_pengelola, self.user_admin_bkd):
+            for vals in (
+                {"date_end": self.d(11, 30)},
+                {"date_start": self.d(2, 1)},
+                {"periode": "tahunan"},
+                {"periode_ke": 4},
+                {"skp_id": self.skp.id},
+            ):
+                with self.assertRaisesRegex(UserError, "cannot be written"):
+                    ev.with_user(user).write(vals)
+        self.assertEqual((ev.date_start, ev.date_end), (self.d(3, 1), self.d(3, 31)))
+        # a month served for the TPP is the month only
+        self.make_rated(self.skp, "di_atas", "di_atas", ke=5)
+        self.assertEqual(
+            self.pelaksana.get_skp_predikat(self.YEAR, 5)["predikat"], "sangat_baik"
+        )
+        self.assertFalse(self.pelaksana.get_skp_predikat(self.YEAR, 6)["predikat"])
+
+    def test_angka_kredit_from_snapshot_not_later_promotion(self):
+        skp = self.make_approved_skp(self.fungsional)
+        # the jabatan as approved (the SKP snapshot), not the live record
+        skp.write(
+            {
+                "snap_pegawai_nama": self.fungsional.name,
+                "snap_pegawai_jenis_jabatan": "fungsional",
+                "snap_pegawai_jenjang": "ahli_muda",
+            }
+        )
+        annual = self.make_rated(skp, "sesuai", "sesuai", periode="tahunan")
+        self.assertEqual(annual.angka_kredit, 25.0)  # ahli muda, baik, 12 months
+        # a promotion afterwards changes nothing already set
+        self.fungsional.write({"jenjang_fungsional": "ahli_madya"})
+        self.env.flush_all()
+        annual.invalidate_recordset()
+        self.assertEqual(annual.angka_kredit, 25.0)
+        self.fungsional.write({"jenis_jabatan": "administrator"})
+        self.env.flush_all()
+        annual.invalidate_recordset()
+        self.assertEqual(annual.angka_kredit, 25.0)
+        # an upheld keberatan (predikat) does recompute it, from the snapshot
+        annual.sudo().write({"predikat_keberatan": "sangat_baik"})
+        self.assertEqual(annual.angka_kredit, 37.5)
+
+    def test_angka_kredit_through_approval(self):
+        """Approved by the workflow: the snapshot holds jenis and jenjang."""
+        self.make_cascade()
+        skp = self.make_skp(
+            self.fungsional,
+            rhk=[
+                {
+                    "name": "Terkelolanya aplikasi",
+                    "rhk_atasan_id": self.skp_kabid.rhk_ids[0].id,
+                }
+            ],
+        )
+        self.approve(skp)
+        self.assertEqual(skp.snap_pegawai_jenjang, "ahli_pertama")
+        annual = self.make_rated(skp, "sesuai", "sesuai", periode="tahunan")
+        self.fungsional.write({"jenjang_fungsional": "ahli_utama"})
+        self.env.flush_all()
+        annual.invalidate_recordset()
+        self.assertEqual(annual.angka_kredit, 12.5)
+
+    def test_batch_creation(self):
+        """One create for many evaluations: the lines in one go, followers per set
+        of people, not per evaluation."""
+        skp = self.make_approved_skp(self.fungsional)
+        Evaluasi = self.Evaluasi.sudo()
+        self.env.invalidate_all()
+        before = self.cr.sql_log_count
+        Evaluasi.create(
+            [{"skp_id": self.skp.id, "periode": "bulanan", "periode_ke": 1}]
+        )
+        one = self.cr.sql_log_count - before
+        self.env.invalidate_all()
+        before = self.cr.sql_log_count
+        many = Evaluasi.create(
+            [
+                {"skp_id": s.id, "periode": "bulanan", "periode_ke": ke}
+                for s in (self.skp, skp)
+                for ke in range(2, 12)
+            ]
+        )
+        twenty = self.cr.sql_log_count - before
+        self.assertEqual(len(many), 20)
+        self.assertEqual(len(many.realisasi_ids), 10 * 2 + 10 * 1)
+        self.assertEqual(len(many.perilaku_ids), 20 * 7)
+        self.assertIn(self.user_pelaksana.partner_id, many[0].message_partner_ids)
+        self.assertIn(self.user_kabid.partner_id, many[-1].message_partner_ids)
+        # far less than twenty times one evaluation
+        self.assertLess(twenty, one * 6, (one, twenty))

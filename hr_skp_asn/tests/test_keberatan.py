@@ -101,3 +101,75 @@ class TestKeberatan(EvaluasiCommon):
             self.Keberatan.with_user(self.user_pelaksana).create(
                 {"evaluasi_id": draft.id, "alasan": "x"}
             )
+
+    @freeze_time("2027-01-10")
+    def test_upheld_keberatan_of_a_unit_leader(self):
+        """An upheld keberatan may give the unit leader a rating hasil kerja other
+        than the unit's (the atasan's decision is final)."""
+        self.subbag.manager_id = self.kasubbag
+        skp = self.make_approved_skp(self.kasubbag)
+        self.env["hr.skp.capaian.organisasi"].create(
+            {
+                "department_id": self.subbag.id,
+                "year": self.YEAR,
+                "periode": "tahunan",
+                "predikat_organisasi": "butuh_perbaikan",
+            }
+        )
+        ev = self.make_rated(skp, "di_bawah", "sesuai", periode="tahunan")
+        self.assertEqual(ev.predikat, "butuh_perbaikan")
+        keberatan = self.Keberatan.with_user(self.user_kasubbag).create(
+            {"evaluasi_id": ev.id, "alasan": "Unit kerja mencapai target"}
+        )
+        self.assertEqual(keberatan.atasan_pejabat_penilai_id, self.kadis)
+        atasan = keberatan.with_user(self.user_kadis)
+        atasan.write({"keputusan": "diterima", "rating_hasil_kerja_baru": "sesuai"})
+        atasan.action_putuskan()
+        self.assertEqual(ev.rating_hasil_kerja, "sesuai")
+        self.assertEqual(ev.predikat, "baik")
+
+    @freeze_time("2027-01-10")
+    def test_no_atasan_bkd_admins_decide(self):
+        """Without an atasan pejabat penilai the BKD admins get the decision."""
+        skp = self.make_approved_skp(self.kabid)
+        self.assertEqual(skp.pejabat_penilai_id, self.kadis)
+        self.assertFalse(skp.atasan_pejabat_penilai_id)
+        ev = self.make_rated(skp, "di_bawah", "sesuai", periode="tahunan")
+        keberatan = self.Keberatan.with_user(self.user_kabid).create(
+            {"evaluasi_id": ev.id, "alasan": "Mohon ditinjau"}
+        )
+        putusan = self.env.ref("hr_skp_asn.mail_act_keberatan_putusan")
+        deciders = keberatan.activity_ids.filtered(
+            lambda a: a.activity_type_id == putusan
+        ).user_id
+        self.assertIn(self.user_admin_bkd, deciders)
+        self.assertNotIn(self.user_kabid, deciders)
+        self.assertFalse(deciders.filtered("share"))
+        with self.assertRaises(AccessError):
+            keberatan.with_user(self.user_kabid).action_putuskan()
+        admin = keberatan.with_user(self.user_admin_bkd)
+        admin.write({"keputusan": "ditolak"})
+        admin.action_putuskan()
+        self.assertEqual(keberatan.state, "diputus")
+
+    @freeze_time("2027-01-10")
+    def test_status_and_result_before_not_writable(self):
+        keberatan = self.file()
+        for vals in (
+            {"state": "diputus"},
+            {"predikat_lama": "sangat_baik"},
+            {"tanggal_putusan": "2027-01-10"},
+            {"tanggal": "2027-01-01"},
+            {"evaluasi_id": self.ev.id},
+        ):
+            for user in (self.user_pelaksana, self.user_kabid, self.user_admin_bkd):
+                with self.assertRaisesRegex(UserError, "cannot be written"):
+                    keberatan.with_user(user).with_context(
+                        skp_evaluasi_system=True
+                    ).write(vals)
+        self.assertEqual(keberatan.state, "diajukan")
+        # the decision still writes the evaluation, as the system, after its checks
+        with self.assertRaisesRegex(UserError, "cannot be written"):
+            self.ev.with_user(self.user_kabid).write(
+                {"predikat_keberatan": "sangat_baik"}
+            )

@@ -1,7 +1,7 @@
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import new_test_user, tagged
 
 from .common import make_nip
 from .common_evaluasi import EvaluasiCommon
@@ -123,3 +123,69 @@ class TestTpp(EvaluasiCommon):
             Employee.get_skp_predikat_batch([spaced], self.YEAR, 1)[spaced]["predikat"],
             "baik",
         )
+
+    def test_payroll_api_access(self):
+        """Admin BKD, HR managers (payroll) and the superuser read every evaluation;
+        the employee asks about themself; anyone else gets an AccessError, never a
+        silent 0.0."""
+        self.make_rated(self.skp, "di_bawah", "sesuai")  # butuh perbaikan
+        Employee = self.env["hr.employee"]
+        payroll = new_test_user(self.env, login="payroll", groups="hr.group_hr_manager")
+        nip = self.pelaksana.nip
+        for user in (self.user_admin_bkd, payroll):
+            as_user = Employee.with_user(user)
+            self.assertEqual(
+                as_user.get_tpp_kinerja_factor_batch([nip], self.YEAR, 1), {nip: 0.8}
+            )
+            self.assertEqual(
+                as_user.get_skp_predikat_batch([nip], self.YEAR, 1)[nip]["predikat"],
+                "butuh_perbaikan",
+            )
+            self.assertEqual(
+                self.pelaksana.with_user(user).get_tpp_kinerja_factor(self.YEAR, 1),
+                0.8,
+            )
+        # the employee themself
+        own = self.pelaksana.with_user(self.user_pelaksana)
+        self.assertEqual(
+            own.get_skp_predikat(self.YEAR, 1)["predikat"], "butuh_perbaikan"
+        )
+        self.assertEqual(own.get_tpp_kinerja_factor(self.YEAR, 1), 0.8)
+        # anyone else, the pejabat penilai and the pengelola included
+        for user in (self.user_other, self.user_kasubbag, self.user_pengelola):
+            with self.assertRaisesRegex(AccessError, "group_skp_admin"):
+                self.pelaksana.with_user(user).get_skp_predikat(self.YEAR, 1)
+            with self.assertRaisesRegex(AccessError, "hr.group_hr_manager"):
+                self.pelaksana.with_user(user).get_tpp_kinerja_factor(self.YEAR, 1)
+            with self.assertRaises(AccessError):
+                Employee.with_user(user).get_skp_predikat_batch([nip], self.YEAR, 1)
+            with self.assertRaises(AccessError):
+                Employee.with_user(user).get_tpp_kinerja_factor_batch(
+                    [nip], self.YEAR, 1
+                )
+        with self.assertRaises(AccessError):
+            Employee.with_user(self.user_pelaksana).get_skp_predikat_batch(
+                [nip], self.YEAR, 1
+            )
+
+    def test_payroll_api_bad_arguments(self):
+        Employee = self.env["hr.employee"].with_user(self.user_admin_bkd)
+        for args in (
+            (123, self.YEAR),
+            ({"nip": "1"}, self.YEAR),
+            ([None], self.YEAR),
+            ([["1"]], self.YEAR),
+            ([self.pelaksana.nip], "2026"),
+            ([self.pelaksana.nip], 2026.5),
+            ([self.pelaksana.nip], self.YEAR, "3"),
+        ):
+            with self.assertRaises(UserError, msg=repr(args)):
+                Employee.get_skp_predikat_batch(*args)
+        with self.assertRaises(UserError):
+            Employee.get_tpp_kinerja_factor_batch(123, self.YEAR, 1)
+        with self.assertRaisesRegex(UserError, "exactly one"):
+            (self.pelaksana | self.kasubbag).with_user(
+                self.user_admin_bkd
+            ).get_skp_predikat(self.YEAR)
+        with self.assertRaisesRegex(UserError, "exactly one"):
+            Employee.get_tpp_kinerja_factor(self.YEAR, 1)
