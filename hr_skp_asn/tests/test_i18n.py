@@ -1,3 +1,6 @@
+import ast
+import glob
+import os
 import re
 
 import polib
@@ -42,6 +45,37 @@ class TestI18n(SkpCommon):
                 self.assertEqual(
                     sorted(TAG.findall(entry.msgid)), sorted(TAG.findall(entry.msgstr))
                 )
+
+    def test_every_code_message_is_in_the_po_file(self):
+        """Every _()/_lt() message of the Python code has its Indonesian entry
+        (re-export i18n/id.po when code adds one)."""
+        po = polib.pofile(file_path("hr_skp_asn/i18n/id.po"))
+        translated = {entry.msgid for entry in po if entry.msgstr.strip()}
+        addon = os.path.dirname(file_path("hr_skp_asn/__manifest__.py"))
+        missing = []
+        for path in glob.glob(os.path.join(addon, "**", "*.py"), recursive=True):
+            if os.sep + "tests" + os.sep in path:
+                continue
+            with open(path, encoding="utf-8") as source:
+                tree = ast.parse(source.read())
+            for node in ast.walk(tree):
+                if not (isinstance(node, ast.Call) and node.args):
+                    continue
+                func = node.func
+                name = (
+                    func.attr
+                    if isinstance(func, ast.Attribute)
+                    else getattr(func, "id", None)
+                )
+                first = node.args[0]
+                if (
+                    name in ("_", "_lt")
+                    and isinstance(first, ast.Constant)
+                    and isinstance(first.value, str)
+                    and first.value not in translated
+                ):
+                    missing.append(f"{os.path.relpath(path, addon)}:{node.lineno}")
+        self.assertEqual(missing, [], "messages without an Indonesian translation")
 
     def test_menu(self):
         menu = self.env_id.ref("hr_skp_asn.menu_skp_my")
