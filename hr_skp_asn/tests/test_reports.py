@@ -18,6 +18,9 @@ class TestEvaluasiDocument(EvaluasiCommon):
         )
         with freeze_time("2027-01-05"):
             ev = self.make_evaluasi(self.skp, "tahunan")
+            ev.realisasi_ids[0].with_user(self.user_pelaksana).write(
+                {"realisasi_value": 93, "realisasi_text": "Dokumen selesai"}
+            )
             ev.with_user(self.user_pelaksana).action_ajukan()
             penilai = ev.with_user(self.user_kasubbag)
             penilai.write(
@@ -52,3 +55,4 @@ class TestEvaluasiDocument(EvaluasiCommon):
         self.assertIn("Target sudah tercapai", html)
         self.assertIn("Bukti kurang", html)
         self.assertIn("Keputusan atasan pejabat penilai kinerja", html)
+        self.assertIn("109.41", html)  # 93 of target 85 (PermenPANRB 8/2021)
