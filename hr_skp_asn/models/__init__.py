@@ -13,3 +13,4 @@ from . import hr_skp_keberatan
 from . import hr_skp_capaian_organisasi
 from . import hr_skp_tpp_rule
 from . import hr_skp_rencana_bulanan
+from . import ir_attachment

@@ -10,7 +10,9 @@ class HrDepartment(models.Model):
         "department_id",
         "user_id",
         string="Pengelola Kinerja",
-        help="HR staff who manage the performance of this unit and its sub-units.",
+        groups="hr_skp_asn.group_skp_admin",
+        help="HR staff who manage the performance of this unit and its sub-units "
+        "(set by the BKD admin: it decides what they see).",
     )
     skp_pengelola_all_ids = fields.Many2many(
         "res.users",

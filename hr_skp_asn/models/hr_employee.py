@@ -178,12 +178,40 @@ class HrEmployee(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        if {"pejabat_penilai_id", "department_id", "parent_id"} & set(vals):
+            self._check_pengelola_scope(vals)
         if vals.get("nip"):
             vals["nip"] = rules.parse_nip(vals["nip"])
         res = super().write(vals)
         if "pejabat_penilai_id" in vals or "parent_id" in vals:
             self._skp_follow_pejabat_penilai()
         return res
+
+    def _check_pengelola_scope(self, vals):
+        """A pengelola kinerja changes who rates whom only inside the units they
+        manage (the BKD admin and HR managers everywhere)."""
+        user = self.env.user
+        if (
+            self.env.su
+            or not user.has_group("hr_skp_asn.group_skp_pengelola")
+            or user.has_group("hr_skp_asn.group_skp_admin")
+            or user.has_group("hr.group_hr_manager")
+        ):
+            return
+        departments = self.sudo().department_id
+        if vals.get("department_id"):
+            departments |= (
+                self.env["hr.department"].sudo().browse(vals["department_id"])
+            )
+        outside = departments.filtered(lambda d: user not in d.skp_pengelola_all_ids)
+        if outside or (self and not all(self.sudo().department_id)):
+            raise AccessError(
+                self.env._(
+                    "As pengelola kinerja you change the pejabat penilai and the unit "
+                    "only of employees of the units you manage (not %(units)s).",
+                    units=", ".join(outside.mapped("name")) or "-",
+                )
+            )
 
     def _skp_follow_pejabat_penilai(self):
         """Open SKP (draft, diajukan) follow a corrected pejabat penilai."""

@@ -500,7 +500,7 @@ class HrSkp(models.Model):
     @api.model
     def _skp_open_fields(self):
         """Fields that stay writable on an approved SKP (extended by other parts)."""
-        return {"alasan_revisi"}
+        return set()
 
     def _check_editable_lines(self):
         if not self.env.su:

@@ -1864,19 +1864,38 @@ class HrSkpCatatanHarian(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         logs = super().create(vals_list)
+        logs._check_owner()
         logs._check_period_open()
         return logs
 
     def write(self, vals):
+        self._check_owner()
         self._check_period_open()
         res = super().write(vals)
         if {"tanggal", "skp_id"} & set(vals):
+            self._check_owner()
             self._check_period_open()
         return res
 
     @api.ondelete(at_uninstall=False)
     def _unlink_check_open(self):
+        self._check_owner()
         self._check_period_open()
+
+    def _check_owner(self):
+        """The daily log is the employee's own record of work (or HR's backfill):
+        the pejabat penilai reads it but does not write it."""
+        if self.env.su or self.env["hr.skp.evaluasi"]._is_hr():
+            return
+        user = self.env.user
+        for log in self:
+            if log.sudo().skp_id.employee_id.user_id != user:
+                raise AccessError(
+                    self.env._(
+                        "Only %(name)s (or HR) writes this daily log.",
+                        name=log.sudo().skp_id.employee_id.name,
+                    )
+                )
 
     def _check_period_open(self):
         """The employee's log of a closed month (not reopened) is read-only."""

@@ -5,6 +5,7 @@ from odoo.fields import Command
 from odoo.tests import tagged
 
 from .common import SkpCommon
+from .common_evaluasi import EvaluasiCommon
 
 
 @tagged("post_install", "-at_install")
@@ -204,3 +205,66 @@ class TestPenilaiWizardCircle(SkpCommon):
         )
         with self.assertRaisesRegex(UserError, "circle"):
             wizard.action_confirm()
+
+
+@tagged("post_install", "-at_install")
+class TestPengelolaScope(SkpCommon):
+    """A pengelola kinerja acts inside the units the BKD admin gave them."""
+
+    def test_pengelola_cannot_widen_or_reach_outside(self):
+        with self.assertRaises(AccessError):
+            self.other_dept.with_user(self.user_pengelola).write(
+                {"skp_pengelola_ids": [Command.link(self.user_pengelola.id)]}
+            )
+        with self.assertRaisesRegex(AccessError, "units you manage"):
+            self.other.with_user(self.user_pengelola).write(
+                {"pejabat_penilai_id": self.kabid.id}
+            )
+        with self.assertRaisesRegex(AccessError, "units you manage"):
+            self.pelaksana.with_user(self.user_pengelola).write(
+                {"department_id": self.other_dept.id}
+            )
+        # inside their tree they fix it
+        self.pelaksana.with_user(self.user_pengelola).write(
+            {"pejabat_penilai_id": self.kabid.id}
+        )
+        self.assertEqual(self.pelaksana.pejabat_penilai_id, self.kabid)
+
+
+@tagged("post_install", "-at_install")
+class TestEvidenceAndLog(EvaluasiCommon):
+    """The daily log is the employee's; bukti dukung follow their realisasi line."""
+
+    def test_penilai_does_not_write_the_daily_log(self):
+        Log = self.env["hr.skp.catatan.harian"]
+        vals = {
+            "skp_id": self.skp.id,
+            "rhk_id": self.skp.rhk_ids.id,
+            "tanggal": self.d(4, 3),
+            "name": "Dokumen",
+            "kuantitas": 5,
+        }
+        with self.assertRaisesRegex(AccessError, "writes this daily log"):
+            Log.with_user(self.user_kasubbag).create(dict(vals))
+        log = Log.with_user(self.user_pelaksana).create(dict(vals))
+        with self.assertRaisesRegex(AccessError, "writes this daily log"):
+            log.with_user(self.user_kasubbag).write({"kuantitas": 500})
+
+    def test_no_evidence_added_to_a_set_evaluation(self):
+        with freeze_time("2026-02-05"):
+            ev = self.make_evaluasi(self.skp, "bulanan", 1)
+            ev.with_user(self.user_pelaksana).action_ajukan()
+            penilai = ev.with_user(self.user_kasubbag)
+            penilai.write({"rating_hasil_kerja": "sesuai", "rating_perilaku": "sesuai"})
+            penilai.action_nilai()
+            penilai.action_tetapkan()
+        line = ev.realisasi_ids[0]
+        with self.assertRaisesRegex(UserError, "ditetapkan"):
+            self.env["ir.attachment"].with_user(self.user_pelaksana).create(
+                {
+                    "name": "bukti.pdf",
+                    "res_model": "hr.skp.realisasi",
+                    "res_id": line.id,
+                    "raw": b"%PDF-1.4",
+                }
+            )
