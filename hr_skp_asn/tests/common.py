@@ -164,6 +164,15 @@ class SkpCommon(TransactionCase):
         )
 
     @classmethod
+    def make_child_skp(cls, employee, leader_skp, name="Tersusunnya arsip", **vals):
+        """A JA/JF SKP whose one RHK utama intervenes the leader's first RHK."""
+        return cls.make_skp(
+            employee,
+            rhk=[{"name": name, "rhk_atasan_id": leader_skp.rhk_ids[0].id}],
+            **vals,
+        )
+
+    @classmethod
     def make_jpt_skp(cls, employee):
         return cls.make_skp(
             employee,

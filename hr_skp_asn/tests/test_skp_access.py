@@ -12,14 +12,8 @@ class TestSkpAccess(SkpCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.make_cascade()
-        cls.skp_pelaksana = cls.make_skp(
-            cls.pelaksana,
-            rhk=[
-                {
-                    "name": "Tersusunnya arsip",
-                    "rhk_atasan_id": cls.skp_kasubbag.rhk_ids.id,
-                }
-            ],
+        cls.skp_pelaksana = cls.make_child_skp(
+            cls.pelaksana, cls.skp_kasubbag, "Tersusunnya arsip"
         )
         cls.skp_other = cls.make_skp(cls.other)
 

@@ -18,14 +18,8 @@ class TestSkpIntegrity(SkpCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.make_cascade()
-        cls.skp = cls.make_skp(
-            cls.pelaksana,
-            rhk=[
-                {
-                    "name": "Tersusunnya arsip",
-                    "rhk_atasan_id": cls.skp_kasubbag.rhk_ids.id,
-                }
-            ],
+        cls.skp = cls.make_child_skp(
+            cls.pelaksana, cls.skp_kasubbag, "Tersusunnya arsip"
         )
 
     def test_context_key_does_not_open_the_lock(self):
@@ -116,14 +110,8 @@ class TestSkpIntegrity(SkpCommon):
         """SKP not approved by the deadline: the employee (draft) or the pejabat
         penilai (diajukan) gets an activity, once."""
         late_type = self.env.ref("hr_skp_asn.mail_act_skp_late")
-        submitted = self.make_skp(
-            self.fungsional,
-            rhk=[
-                {
-                    "name": "Tersedianya aplikasi",
-                    "rhk_atasan_id": self.skp_kabid.rhk_ids.id,
-                }
-            ],
+        submitted = self.make_child_skp(
+            self.fungsional, self.skp_kabid, "Tersedianya aplikasi"
         )
         submitted.with_user(self.user_fungsional).action_ajukan()
         with freeze_time("2026-03-01"):

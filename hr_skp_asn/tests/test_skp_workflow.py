@@ -85,14 +85,8 @@ class TestSkpPlanning(SkpCommon):
         self.make_cascade()
         # the fungsional is rated by the Kepala Bidang, not the Kepala Subbagian
         with self.assertRaises(ValidationError):
-            self.make_skp(
-                self.fungsional,
-                rhk=[
-                    {
-                        "name": "Tersedianya aplikasi",
-                        "rhk_atasan_id": self.skp_kasubbag.rhk_ids[0].id,
-                    }
-                ],
+            self.make_child_skp(
+                self.fungsional, self.skp_kasubbag, "Tersedianya aplikasi"
             )
 
     def test_cascade_draft_before_superior_then_approval_waits(self):
@@ -118,14 +112,8 @@ class TestSkpPlanning(SkpCommon):
 
     def test_self_approval_refused(self):
         self.make_cascade()
-        skp = self.make_skp(
-            self.fungsional,
-            rhk=[
-                {
-                    "name": "Tersedianya aplikasi",
-                    "rhk_atasan_id": self.skp_kabid.rhk_ids.id,
-                }
-            ],
+        skp = self.make_child_skp(
+            self.fungsional, self.skp_kabid, "Tersedianya aplikasi"
         )
         skp.with_user(self.user_fungsional).action_ajukan()
         with self.assertRaises(AccessError):
@@ -138,14 +126,8 @@ class TestSkpPlanning(SkpCommon):
 
     def test_bkd_admin_approves_but_not_own(self):
         self.make_cascade()
-        skp = self.make_skp(
-            self.fungsional,
-            rhk=[
-                {
-                    "name": "Tersedianya aplikasi",
-                    "rhk_atasan_id": self.skp_kabid.rhk_ids.id,
-                }
-            ],
+        skp = self.make_child_skp(
+            self.fungsional, self.skp_kabid, "Tersedianya aplikasi"
         )
         skp.with_user(self.user_fungsional).action_ajukan()
         skp.with_user(self.user_admin_bkd).action_setujui()
@@ -165,14 +147,8 @@ class TestSkpPlanning(SkpCommon):
 
     def test_return_with_reason_in_chatter(self):
         self.make_cascade()
-        skp = self.make_skp(
-            self.pelaksana,
-            rhk=[
-                {
-                    "name": "Tersusunnya arsip",
-                    "rhk_atasan_id": self.skp_kasubbag.rhk_ids.id,
-                }
-            ],
+        skp = self.make_child_skp(
+            self.pelaksana, self.skp_kasubbag, "Tersusunnya arsip"
         )
         skp.with_user(self.user_pelaksana).action_ajukan()
         activity = skp.activity_ids.filtered(
@@ -306,14 +282,8 @@ class TestSkpPlanning(SkpCommon):
     def test_status_only_through_actions(self):
         """Writing the state or the snapshot directly (e.g. over RPC) is refused."""
         self.make_cascade()
-        skp = self.make_skp(
-            self.pelaksana,
-            rhk=[
-                {
-                    "name": "Tersusunnya arsip",
-                    "rhk_atasan_id": self.skp_kasubbag.rhk_ids.id,
-                }
-            ],
+        skp = self.make_child_skp(
+            self.pelaksana, self.skp_kasubbag, "Tersusunnya arsip"
         )
         for vals in ({"state": "disetujui"}, {"snap_pegawai_nama": "Orang Lain"}):
             with self.assertRaisesRegex(UserError, "only through its actions"):

@@ -9,14 +9,8 @@ class TestSkpUi(HttpCase, SkpCommon):
 
     def test_ajukan_then_setujui_in_the_browser(self):
         self.make_cascade()
-        skp = self.make_skp(
-            self.pelaksana,
-            rhk=[
-                {
-                    "name": "Tersusunnya arsip",
-                    "rhk_atasan_id": self.skp_kasubbag.rhk_ids.id,
-                }
-            ],
+        skp = self.make_child_skp(
+            self.pelaksana, self.skp_kasubbag, "Tersusunnya arsip"
         )
         self.start_tour("/odoo", "hr_skp_ajukan_tour", login="pelaksana")
         self.assertEqual(skp.state, "diajukan")
