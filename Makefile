@@ -12,7 +12,7 @@ DB ?= hr_skp_asn
 HTTP_PORT ?= 8069
 export ADDONS DB HTTP_PORT
 
-.PHONY: help setup run stop status clean distclean test lint format
+.PHONY: help setup run stop status clean distclean test lint format i18n
 
 help: ## list the targets
 	@echo "hr_skp_asn (Odoo 18.0) - addons: $(ADDONS)"
@@ -45,6 +45,9 @@ test: setup ## lint, Odoo tests (no demo), pytest tests/ (own server, demo); las
 
 lint: setup ## ruff check + format --check, pylint-odoo
 	@bash tools/lint.sh
+
+i18n: setup ## export the terms to i18n/hr_skp_asn.pot, merge them into i18n/id.po, list what to translate
+	@bash tools/i18n.sh
 
 format: setup ## let ruff fix and reformat the code
 	@FIX=1 bash tools/lint.sh

@@ -1925,12 +1925,12 @@ class HrSkpCatatanHarian(models.Model):
             if days and fields.Date.context_today(self) > month_end + timedelta(
                 days=days
             ):
+                month = f"{BULAN[log.tanggal.month - 1]} {log.tanggal.year}"
                 raise UserError(
                     self.env._(
                         "The entries for %(month)s closed %(days)s days after the "
-                        "month "
-                        "ended. Ask HR to reopen them.",
-                        month=f"{BULAN[log.tanggal.month - 1]} {log.tanggal.year}",
+                        "month ended. Ask HR to reopen them.",
+                        month=month,
                         days=days,
                     )
                 )
