@@ -719,15 +719,7 @@ class HrSkpEvaluasi(models.Model):
             self._check_user_vals(vals)
             changed = {f for f in vals if not f.startswith(("message_", "activity_"))}
             if changed:
-                for ev in self:
-                    if ev.state == "ditetapkan":
-                        raise UserError(
-                            self.env._(
-                                "%(ev)s is ditetapkan and can no longer be changed; "
-                                "a keberatan can change its predikat.",
-                                ev=ev.display_name,
-                            )
-                        )
+                self._check_not_ditetapkan()
             if set(RATING_FIELDS) & changed:
                 self._check_can_rate()
             if "umpan_balik" in changed:
@@ -838,6 +830,18 @@ class HrSkpEvaluasi(models.Model):
             self.sudo().browse(ids).message_subscribe(partner_ids=list(partner_ids))
 
     # ------------------------------------------------------------------- checks
+    def _check_not_ditetapkan(self):
+        """A set (ditetapkan) evaluation and its lines no longer change; only a
+        keberatan, decided by the atasan, changes its predikat."""
+        for ev in self.filtered(lambda e: e.state == "ditetapkan"):
+            raise UserError(
+                self.env._(
+                    "%(ev)s is ditetapkan and can no longer be changed; "
+                    "a keberatan can change its predikat.",
+                    ev=ev.display_name,
+                )
+            )
+
     def _is_admin(self):
         return self.env.su or self.env.user.has_group("hr_skp_asn.group_skp_admin")
 
@@ -1682,14 +1686,7 @@ class HrSkpRealisasi(models.Model):
                 )
             )
         evaluations = self.evaluasi_id
-        for ev in evaluations:
-            if ev.state == "ditetapkan":
-                raise UserError(
-                    self.env._(
-                        "%(ev)s is ditetapkan and can no longer be changed.",
-                        ev=ev.display_name,
-                    )
-                )
+        evaluations._check_not_ditetapkan()
         if REALISASI_TARGET_FIELDS & field_names and not evaluations._is_hr():
             raise UserError(
                 self.env._(
@@ -1774,14 +1771,7 @@ class HrSkpEvaluasiPerilaku(models.Model):
                         fields=", ".join(sorted(refused)),
                     )
                 )
-            for ev in self.evaluasi_id:
-                if ev.state == "ditetapkan":
-                    raise UserError(
-                        self.env._(
-                            "%(ev)s is ditetapkan and can no longer be changed.",
-                            ev=ev.display_name,
-                        )
-                    )
+            self.evaluasi_id._check_not_ditetapkan()
             self.evaluasi_id._check_can_give_feedback()
         return super().write(vals)
 
