@@ -61,6 +61,7 @@ whole percent (99.5 -> 100, 99.49 -> 99), then applies the band formula and
 returns the nilai rounded half up to 2 decimals.
 """
 
+import calendar
 import math
 import re
 from datetime import date, timedelta
@@ -1318,3 +1319,48 @@ def is_activity_phrase(text):
     if word in _ME_NOUNS or len(word) < 6:
         return False
     return bool(_ME_VERB.match(word))
+
+
+# ---------------------------------------------------------------- periods
+PERIODE_MONTHS = {"bulanan": 1, "triwulanan": 3, "semesteran": 6, "tahunan": 12}
+BULAN = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+ROMAN = ("I", "II", "III", "IV")
+
+
+def period_bounds(periode, year, ke):
+    """First and last day of period number ``ke`` (month, quarter, semester) of a
+    year."""
+    months = PERIODE_MONTHS[periode]
+    if periode == "tahunan":
+        return date(year, 1, 1), date(year, 12, 31)
+    first_month = (ke - 1) * months + 1
+    last_month = first_month + months - 1
+    return (
+        date(year, first_month, 1),
+        date(year, last_month, calendar.monthrange(year, last_month)[1]),
+    )
+
+
+def periode_ke_of(periode, day):
+    """Number of the period (month, quarter, semester) containing ``day``."""
+    if periode == "tahunan":
+        return 1
+    return (day.month - 1) // PERIODE_MONTHS[periode] + 1
+
+
+def months_between(start, end):
+    """Calendar months touched by [start, end] (a started month counts as a month)."""
+    return (end.year - start.year) * 12 + end.month - start.month + 1

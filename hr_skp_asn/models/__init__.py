@@ -7,10 +7,13 @@ from . import hr_skp_rhk
 from . import hr_skp
 from . import hr_skp_template
 from . import hr_skp_generate
-from . import hr_skp_status_report
 from . import hr_skp_evaluasi
+from . import hr_skp_realisasi
+from . import hr_skp_evaluasi_perilaku
+from . import hr_skp_catatan_harian
 from . import hr_skp_keberatan
 from . import hr_skp_capaian_organisasi
 from . import hr_skp_tpp_rule
 from . import hr_skp_rencana_bulanan
+from . import hr_skp_demo
 from . import ir_attachment

@@ -4,6 +4,8 @@ The labels are the regulation's own Indonesian terms; i18n/id.po carries the res
 Selections that the rules also know come from ``rules.py``, defined once there.
 """
 
+from markupsafe import Markup, escape
+
 from .. import rules
 
 RATING = rules.RATING_SELECTION
@@ -54,6 +56,13 @@ PENILAI_MASALAH = [
     ("diri_sendiri", "Pejabat penilai adalah dirinya sendiri"),
 ]
 
+REKOMENDASI = [
+    ("diperpanjang", "Diperpanjang"),
+    ("tidak_diperpanjang", "Tidak Diperpanjang"),
+]
+# months are divided among the year for these aspek; the others keep the SKP target
+ASPEK_DIBAGI = ("kuantitas", "biaya")
+
 
 def post_message(record, **kwargs):
     """``message_post`` by the acting user, who may have no email address (many
@@ -62,3 +71,58 @@ def post_message(record, **kwargs):
     kwargs.setdefault("author_id", partner.id)
     kwargs.setdefault("email_from", partner.email_formatted or partner.name)
     return record.message_post(**kwargs)
+
+
+def periode_label(env, periode, ke, year):
+    """Januari 2026, Triwulan II 2026, Semester I 2026, Tahunan 2026."""
+    if periode == "bulanan" and 1 <= ke <= 12:
+        return f"{rules.BULAN[ke - 1]} {year}"
+    if periode == "triwulanan" and 1 <= ke <= 4:
+        return env._("Triwulan %(ke)s %(year)s", ke=rules.ROMAN[ke - 1], year=year)
+    if periode == "semesteran" and 1 <= ke <= 2:
+        return env._("Semester %(ke)s %(year)s", ke=rules.ROMAN[ke - 1], year=year)
+    return env._("Tahunan %(year)s", year=year)
+
+
+def is_value(value):
+    """A number was entered (0 included; False/None mean empty)."""
+    return value is not None and value is not False
+
+
+def evaluation_bounds(skp, periode, ke):
+    """(start, end) of period ``ke`` of ``skp``'s year, clipped to the SKP period;
+    unclipped when it lies outside (``_check_inside_skp`` says so); None when the
+    period does not exist."""
+    if not skp or not periode or not skp.year or periode not in rules.PERIODE_MONTHS:
+        return None
+    if not 1 <= ke <= 12 // rules.PERIODE_MONTHS[periode]:
+        return None  # _check_periode_ke says why
+    start, end = rules.period_bounds(periode, skp.year, ke)
+    if (
+        skp.date_start
+        and skp.date_end
+        and start <= skp.date_end
+        and end >= skp.date_start
+    ):
+        start, end = max(start, skp.date_start), min(end, skp.date_end)
+    return start, end
+
+
+def render_table(header, rows, classes="table table-sm table-bordered o_skp_table"):
+    """A small HTML table, every cell escaped."""
+    head = Markup("").join(Markup("<th>%s</th>") % escape(h) for h in header)
+    body = Markup("").join(
+        Markup("<tr>%s</tr>")
+        % Markup("").join(
+            cell if isinstance(cell, Markup) else Markup("<td>%s</td>") % escape(cell)
+            for cell in row
+        )
+        for row in rows
+    )
+    return Markup(
+        '<table class="%s"><thead><tr>%s</tr></thead><tbody>%s</tbody></table>'
+    ) % (
+        classes,
+        head,
+        body,
+    )

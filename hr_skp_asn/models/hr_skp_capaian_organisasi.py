@@ -15,12 +15,13 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .. import rules
-from .common import PERIODE, PREDIKAT, PREDIKAT_ORGANISASI, RATING, post_message
-from .hr_skp_evaluasi import (
-    PERIODE_MONTHS,
-    period_bounds,
-    periode_ke_of,
+from .common import (
+    PERIODE,
+    PREDIKAT,
+    PREDIKAT_ORGANISASI,
+    RATING,
     periode_label,
+    post_message,
     render_table,
 )
 
@@ -129,9 +130,9 @@ class HrSkpCapaianOrganisasi(models.Model):
         for org in self:
             if not org.year or not org.periode:
                 continue
-            max_ke = 12 // PERIODE_MONTHS[org.periode]
+            max_ke = 12 // rules.PERIODE_MONTHS[org.periode]
             if 1 <= (org.periode_ke or 1) <= max_ke:
-                org.date_start, org.date_end = period_bounds(
+                org.date_start, org.date_end = rules.period_bounds(
                     org.periode, org.year, org.periode_ke or 1
                 )
 
@@ -453,17 +454,17 @@ class HrSkpCapaianOrganisasi(models.Model):
                 fields.Date.to_date(vals.pop("date_end", False) or None),
             )
             if given[0] and not vals.get("periode_ke"):
-                vals["periode_ke"] = periode_ke_of(periode, given[0])
+                vals["periode_ke"] = rules.periode_ke_of(periode, given[0])
             ke = vals.get("periode_ke") or 1
             year = vals.get("year") or fields.Date.context_today(self).year
             if (
-                periode not in PERIODE_MONTHS
-                or not 1 <= ke <= 12 // PERIODE_MONTHS[periode]
+                periode not in rules.PERIODE_MONTHS
+                or not 1 <= ke <= 12 // rules.PERIODE_MONTHS[periode]
             ):
                 raise ValidationError(
                     self.env._("Period number %(ke)s does not exist.", ke=ke)
                 )
-            start, end = period_bounds(periode, year, ke)
+            start, end = rules.period_bounds(periode, year, ke)
             if any(given) and (given[0] or start, given[1] or end) != (start, end):
                 raise UserError(
                     self.env._(

@@ -1,6 +1,6 @@
 from odoo import fields, models, tools
 
-from .common import ASN_STATUS
+from ..models.common import ASN_STATUS
 
 
 class HrSkpStatusReport(models.Model):
