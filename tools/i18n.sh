@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# `make i18n`: export the translatable terms of hr_skp_asn into i18n/hr_skp_asn.pot and merge
-# them into i18n/id.po (translations kept by msgid, obsolete entries dropped, new ones empty),
-# then list the entries still to translate. Installs the addon into a throw-away database.
+# `make i18n`: export the translatable terms of each addon into <addon>/i18n/<addon>.pot and
+# merge them into <addon>/i18n/id.po (translations kept by msgid, obsolete entries dropped, new
+# ones empty), then list the entries still to translate. Installs the addons into a throw-away
+# database.
 set -euo pipefail
 # shellcheck source=tools/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -15,11 +16,12 @@ cleanup() {
     if [ "$PG_STARTED" = started ]; then bash "$ROOT/tools/pg.sh" stop --if-idle; fi
 }
 trap cleanup EXIT
-I18N=$ADDONS_DIR/hr_skp_asn/i18n
-"${ODOO[@]}" -i hr_skp_asn --without-demo=all >"$RUN_DIR/i18n-install.log" 2>&1
-"${ODOO[@]}" --i18n-export="$I18N/hr_skp_asn.pot" --modules=hr_skp_asn \
-    >"$RUN_DIR/i18n-export.log" 2>&1
-"$VENV/bin/python" - "$I18N/hr_skp_asn.pot" "$I18N/id.po" <<'PY'
+"${ODOO[@]}" -i "$ADDONS_CSV" --without-demo=all >"$RUN_DIR/i18n-install.log" 2>&1
+for addon in $ADDONS; do
+    I18N=$ADDONS_DIR/$addon/i18n
+    "${ODOO[@]}" --i18n-export="$I18N/$addon.pot" --modules="$addon" \
+        >"$RUN_DIR/i18n-export.log" 2>&1
+    "$VENV/bin/python" - "$I18N/$addon.pot" "$I18N/id.po" <<'PY'
 import sys
 
 import polib
@@ -43,3 +45,4 @@ print(f"{len(po)} entries, {len(todo)} to translate in {po_path}")
 for msgid in todo:
     print("  TODO:", msgid)
 PY
+done
