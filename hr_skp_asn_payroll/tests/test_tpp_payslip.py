@@ -1,8 +1,8 @@
 import polib
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError, UserError
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import Form, TransactionCase, new_test_user, tagged
 from odoo.tools.misc import file_path
 
 from .common import BASIS_KELAS_9, TppPayrollCommon
@@ -227,3 +227,45 @@ class TestTranslations(TransactionCase):
         po = polib.pofile(file_path("hr_skp_asn_payroll/i18n/id.po"))
         self.assertEqual(po.metadata.get("Language"), "id")
         self.assertEqual([e.msgid for e in po if not e.msgstr.strip()], [])
+
+
+@tagged("post_install", "-at_install")
+class TestTppSettings(TransactionCase):
+    def test_settings_and_basis_table(self):
+        company = self.env.company
+        self.assertEqual(
+            (
+                company.skp_tpp_kinerja_share,
+                company.skp_tpp_disiplin_share,
+                company.skp_tpp_predikat_month,
+                company.skp_tpp_basis_source,
+            ),
+            (60.0, 40.0, "same", "kelas_jabatan"),
+        )
+        with Form(self.env["res.config.settings"]) as settings:
+            settings.skp_tpp_kinerja_share = 70
+            settings.skp_tpp_predikat_month = "previous"
+            settings.skp_tpp_basis_source = "jabatan"
+            self.assertEqual(settings.skp_tpp_disiplin_share, 30)
+        self.assertEqual(company.skp_tpp_kinerja_share, 70)
+        self.assertEqual(company.skp_tpp_predikat_month, "previous")
+        self.assertEqual(company.skp_tpp_basis_source, "jabatan")
+        with self.assertRaises(ValidationError):
+            company.skp_tpp_kinerja_share = 120
+
+        Basis = self.env["hr.skp.tpp.basis"]
+        job = self.env["hr.job"].create(
+            {"name": "Pranata Komputer", "kelas_jabatan": 8}
+        )
+        line = Basis.create({"kelas_jabatan": 8, "amount": 4_000_000})
+        self.assertEqual(line.display_name, "Kelas 8: 4,000,000")
+        for vals in (
+            {"amount": 1},  # neither
+            {"kelas_jabatan": 3, "job_id": job.id, "amount": 1},  # both
+            {"kelas_jabatan": 18, "amount": 1},
+            {"kelas_jabatan": 3, "amount": -1},
+        ):
+            with self.subTest(vals=vals), self.assertRaises(ValidationError):
+                Basis.create(vals)
+        with self.assertRaises(ValidationError):
+            job.kelas_jabatan = 20
