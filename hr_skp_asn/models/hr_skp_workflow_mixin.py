@@ -18,7 +18,9 @@ A model inherits ``hr.skp.workflow.mixin`` and configures it with class attribut
   record; ``when``: a method of the record that must also say yes);
 - ``_workflow_field_permissions``: field -> the permission needed to write it;
   ``_workflow_default_permission`` for the fields not listed (None: record rules
-  alone); ``_workflow_system_fields``: written by the actions only.
+  alone); ``_workflow_system_fields``: written by the actions only (with the
+  computed ones); or ``_workflow_user_fields``: the only fields a user writes
+  (``_workflow_create_fields``: and gives at creation).
 
 Actions check with ``_workflow_check(permission)`` and then write through the one
 trusted path, ``_workflow_write(vals)`` / ``_workflow_create(vals_list)``: nothing
@@ -59,6 +61,8 @@ class HrSkpWorkflowMixin(models.AbstractModel):
     _workflow_field_permissions = {}
     _workflow_default_permission = None
     _workflow_system_fields = frozenset()
+    _workflow_user_fields = None
+    _workflow_create_fields = frozenset()
     _workflow_flags = {}
 
     # ------------------------------------------------------------------ roles
@@ -110,25 +114,30 @@ class HrSkpWorkflowMixin(models.AbstractModel):
         return holder_model._workflow_permissions[permission]
 
     def _workflow_verdict(self, permission, roles):
-        """None when allowed, else ``"state"`` or ``"role"`` (why not)."""
+        """None when allowed, else why not: ``"role"`` (none of the user's roles
+        has it), ``"state"`` (not in this status) or ``"when"`` (the clause's
+        condition says no). The superuser is refused by the status only."""
         self.ensure_one()
         state = self._workflow_state()
         clauses = self._workflow_clauses(permission)
-        in_state = [c for c in clauses if state in c["states"]]
+        if self._workflow_is_superuser():
+            return None if any(state in c["states"] for c in clauses) else "state"
+        mine = [
+            c
+            for c in clauses
+            if roles & set(c["roles"]) and not (c.get("not_own") and "own" in roles)
+        ]
+        if not mine:
+            return "role"
+        in_state = [c for c in mine if state in c["states"]]
         if not in_state:
             return "state"
-        if self._workflow_is_superuser():
-            return None
+        record = self._workflow_record()
         for clause in in_state:
-            if not roles & set(clause["roles"]):
-                continue
-            if clause.get("not_own") and "own" in roles:
-                continue
             when = clause.get("when")
-            if when and not getattr(self._workflow_record(), when)():
-                continue
-            return None
-        return "role"
+            if not when or getattr(record, when)():
+                return None
+        return "when"
 
     def _workflow_allowed(self, permission):
         """{record id: bool}: may the current user use ``permission``?"""
@@ -138,29 +147,29 @@ class HrSkpWorkflowMixin(models.AbstractModel):
             for rec in self
         }
 
-    def _workflow_check(self, permission, action=None):
+    def _workflow_check(self, permission):
         """Raise unless the current user may use ``permission`` on every record:
-        UserError when the status does not allow it, AccessError for a role."""
+        AccessError for a role, UserError when the status does not allow it."""
         roles = self._workflow_roles()
         for rec in self:
             verdict = rec._workflow_verdict(permission, roles[rec.id])
             if verdict:
-                message = rec._workflow_refusal(permission, verdict, roles[rec.id])
-                raise (UserError if verdict == "state" else AccessError)(message)
+                message = rec._workflow_record()._workflow_refusal(
+                    permission, verdict, roles[rec.id]
+                )
+                raise (AccessError if verdict == "role" else UserError)(message)
         return True
 
     def _workflow_refusal(self, permission, verdict, roles):
-        """The message refusing ``permission`` (models override it per permission)."""
+        """The message refusing ``permission`` (models override it per permission);
+        ``verdict`` says why (``state`` or ``role``), ``roles`` are the user's."""
         self.ensure_one()
-        record = self._workflow_record()
+        record = self
         if verdict == "state":
-            state_field = record._fields[record._workflow_state_field]
             return self.env._(
                 "%(record)s is %(state)s: this cannot be done now.",
                 record=record.display_name,
-                state=dict(state_field._description_selection(self.env)).get(
-                    record[record._workflow_state_field], "-"
-                ),
+                state=record._workflow_state_label(),
             )
         return self.env._(
             "You are not allowed to do this on %(record)s.",
@@ -215,12 +224,17 @@ class HrSkpWorkflowMixin(models.AbstractModel):
         """The fields of ``vals`` only the workflow writes (status, snapshots,
         computed values); at creation the empty defaults are let through."""
         refused = set()
+        user_fields = self._workflow_user_fields
         for fname, value in vals.items():
             field = self._fields.get(fname)
             if not field or self._workflow_technical(fname):
                 continue
-            if fname in self._workflow_system_fields or (
-                field.compute and field.readonly and not field.inverse
+            if create and fname in self._workflow_create_fields:
+                continue
+            if (
+                fname in self._workflow_system_fields
+                or (field.compute and field.readonly and not field.inverse)
+                or (user_fields is not None and fname not in user_fields)
             ):
                 if create and not value:
                     continue
@@ -232,6 +246,34 @@ class HrSkpWorkflowMixin(models.AbstractModel):
                     continue
                 refused.add(fname)
         return refused
+
+    def _workflow_state_label(self):
+        self.ensure_one()
+        field = self._fields[self._workflow_state_field]
+        return dict(field._description_selection(self.env)).get(
+            self[self._workflow_state_field], "-"
+        )
+
+    @api.model
+    def _workflow_check_fields(self, vals, create=False):
+        """Refuse the fields only the workflow writes (see _workflow_refused_fields)."""
+        refused = self._workflow_refused_fields(vals, create=create)
+        if refused:
+            labels = ", ".join(sorted(self._fields[f].string for f in refused))
+            raise UserError(self._workflow_refused_message(labels))
+
+    @api.model
+    def _workflow_refused_message(self, labels):
+        return self.env._(
+            "%(fields)s cannot be written: they are set by the actions or computed.",
+            fields=labels,
+        )
+
+    def _workflow_guard_write(self, vals):
+        """The write guard: the workflow's fields refused, the others each need
+        their permission (call it unless ``_workflow_trusted()``)."""
+        self._workflow_check_fields(vals)
+        self._workflow_check_vals(vals)
 
     def _workflow_check_vals(self, vals):
         """Every field written needs its permission on every record."""
