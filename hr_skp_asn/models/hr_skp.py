@@ -87,6 +87,7 @@ class HrSkp(models.Model):
     _workflow_system_fields = SYSTEM_FIELDS
     _workflow_default_permission = "edit"
     _workflow_field_permissions = {"rencana_bulanan_ids": None}
+    _workflow_reason_actions = ("action_kembalikan", "action_buka_kembali")
     _workflow_flags = {
         "is_own": "role:own",
         "is_penilai": "role:penilai",
@@ -775,9 +776,9 @@ class HrSkp(models.Model):
 
     def action_kembalikan(self, alasan=None):
         """diajukan -> draft with a reason kept in the chatter."""
-        if not alasan:
-            return self._open_alasan_wizard("kembalikan")
         self._workflow_check("return")
+        if not alasan:
+            return self._workflow_ask_reason("action_kembalikan")
         self._workflow_write({"state": "draft"})
         for skp in self:
             skp._post_note(
@@ -795,9 +796,9 @@ class HrSkp(models.Model):
 
     def action_buka_kembali(self, alasan=None):
         """disetujui -> draft: reopen an approved SKP, with a reason (history kept)."""
-        if not alasan:
-            return self._open_alasan_wizard("buka_kembali")
         self._workflow_check("reopen")
+        if not alasan:
+            return self._workflow_ask_reason("action_buka_kembali")
         self._workflow_write({"state": "draft", "alasan_revisi": alasan})
         for skp in self:
             skp._post_note(
@@ -869,15 +870,6 @@ class HrSkp(models.Model):
         )
         return new.id
 
-    def _open_alasan_wizard(self, mode):
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "hr.skp.alasan.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_skp_ids": self.ids, "default_mode": mode},
-        }
-
     def action_open_matriks(self):
         """Matriks Pembagian Peran dan Hasil of this (leader's) SKP."""
         self.ensure_one()
@@ -894,6 +886,7 @@ class HrSkp(models.Model):
         }
 
     def action_open_revisi_wizard(self):
+        self._workflow_check("revise")
         return {
             "type": "ir.actions.act_window",
             "res_model": "hr.skp.revisi.wizard",

@@ -111,10 +111,11 @@ class HrSkpEvaluasi(models.Model):
             {"states": ("draft",), "roles": ("pengelola",), "when": "_workflow_closed"},
             {"states": ("ditetapkan",), "roles": ("admin",)},
         ],
+        # filed by the employee (or for them by the BKD admin) within the window
         "keberatan": [
             {
                 "states": ("ditetapkan",),
-                "roles": ("own",),
+                "roles": ("own", "admin"),
                 "when": "_workflow_keberatan_open",
             }
         ],
@@ -127,6 +128,7 @@ class HrSkpEvaluasi(models.Model):
         "rating_perilaku": "rate",
         "umpan_balik": "feedback",
     }
+    _workflow_reason_actions = ("action_kembalikan", "action_buka_kembali")
     _workflow_flags = {
         "is_own": "role:own",
         "is_penilai": "role:penilai",
@@ -878,8 +880,8 @@ class HrSkpEvaluasi(models.Model):
         today = today or fields.Date.context_today(self)
         return today > self.date_end + timedelta(days=days)
 
-    def _workflow_refusal(self, permission, verdict, roles):
-        self.ensure_one()
+    def _workflow_refusal_entry(self, permission, verdict, roles):
+        """Refusals of the entry: set, not started yet, closed, submitted."""
         _ = self.env._
         ev = self.display_name
         state = self._workflow_state_label()
@@ -923,6 +925,16 @@ class HrSkpEvaluasi(models.Model):
                 ev=ev,
                 state=state,
             )
+        return False
+
+    def _workflow_refusal(self, permission, verdict, roles):
+        self.ensure_one()
+        entry = self._workflow_refusal_entry(permission, verdict, roles)
+        if entry:
+            return entry
+        _ = self.env._
+        ev = self.display_name
+        state = self._workflow_state_label()
         penilai = self.pejabat_penilai_id.name or "-"
         labels = {
             "ajukan": (_("submitted"), _("submit")),
@@ -1078,9 +1090,9 @@ class HrSkpEvaluasi(models.Model):
 
     def action_kembalikan(self, alasan=None):
         """diajukan/dinilai -> draft by the pejabat penilai, with a reason."""
-        if not alasan:
-            return self._open_alasan_wizard("kembalikan")
         self._workflow_check("return")
+        if not alasan:
+            return self._workflow_ask_reason("action_kembalikan")
         self._workflow_write(
             {"state": "draft", "rating_hasil_kerja": False, "rating_perilaku": False}
         )
@@ -1095,9 +1107,9 @@ class HrSkpEvaluasi(models.Model):
 
     def action_buka_kembali(self, alasan=None):
         """HR reopens one person's entry (closed or submitted), with a reason."""
-        if not alasan:
-            return self._open_alasan_wizard("buka_kembali")
         self._workflow_check("reopen")
+        if not alasan:
+            return self._workflow_ask_reason("action_buka_kembali")
         self._workflow_write(
             {
                 "state": "draft",
@@ -1192,18 +1204,6 @@ class HrSkpEvaluasi(models.Model):
             "context": {"default_evaluasi_id": self.id},
         }
 
-    def _open_alasan_wizard(self, mode):
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Reason"),
-            "res_model": "hr.skp.evaluasi.alasan.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_evaluasi_ids": self.ids, "default_mode": mode},
-        }
-
-    # -------------------------------------------------------------------- crons
-    @api.model
     def _cron_remind_realisasi(self):
         """Realisasi not submitted N days after the period: an activity for the
         employee."""

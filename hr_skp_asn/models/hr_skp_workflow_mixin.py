@@ -64,6 +64,8 @@ class HrSkpWorkflowMixin(models.AbstractModel):
     _workflow_user_fields = None
     _workflow_create_fields = frozenset()
     _workflow_flags = {}
+    #: the actions that take a reason (``alasan``), asked by hr.skp.alasan.wizard
+    _workflow_reason_actions = ()
 
     # ------------------------------------------------------------------ roles
     def _workflow_record(self):
@@ -176,14 +178,44 @@ class HrSkpWorkflowMixin(models.AbstractModel):
             record=record.display_name,
         )
 
+    def _workflow_ask_reason(self, action):
+        """The one reason dialog of every action "with a reason"."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Reason"),
+            "res_model": "hr.skp.alasan.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_res_model": self._name,
+                "default_res_ids": self.ids,
+                "default_action": action,
+            },
+        }
+
+    def _workflow_depends(self):
+        """What the booleans follow on a form: the status and the people."""
+        if self._workflow_parent_field:
+            return [self._workflow_parent_field]
+        return [self._workflow_state_field, *self._workflow_role_paths.values()]
+
+    @api.depends(lambda self: self._workflow_depends())
     @api.depends_context("uid")
     def _compute_workflow_flags(self):
         """The ``can_*``/``is_*`` booleans of ``_workflow_flags``, for env.user."""
         roles = self._workflow_roles()
         for rec in self:
+            # a record being created is not anybody's yet: its status alone
+            # decides what the form offers (create() checks who creates it)
+            new = not rec._workflow_record().id
             for fname, meaning in self._workflow_flags.items():
                 if meaning.startswith("role:"):
                     value = meaning[5:] in roles[rec.id]
+                elif new:
+                    state = rec._workflow_state()
+                    value = any(
+                        state in c["states"] for c in rec._workflow_clauses(meaning)
+                    )
                 else:
                     value = rec._workflow_verdict(meaning, roles[rec.id]) is None
                 rec[fname] = value
