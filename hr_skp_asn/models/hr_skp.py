@@ -88,6 +88,16 @@ class HrSkp(models.Model):
     _workflow_default_permission = "edit"
     _workflow_field_permissions = {"rencana_bulanan_ids": None}
     _workflow_reason_actions = ("action_kembalikan", "action_buka_kembali")
+    _workflow_labelled = (
+        "ajukan",
+        "approve",
+        "return",
+        "reopen",
+        "revise",
+        "cancel",
+        "close",
+        "reset",
+    )
     _workflow_flags = {
         "is_own": "role:own",
         "is_penilai": "role:penilai",
@@ -558,6 +568,27 @@ class HrSkp(models.Model):
                 )
             )
 
+    def _workflow_action_message(self, kind, past, verb):
+        _ = self.env._
+        if kind == "state":
+            return _(
+                "%(skp)s is %(state)s: it cannot be %(action)s.",
+                skp=self.display_name,
+                state=self._workflow_state_label(),
+                action=past,
+            )
+        if kind == "own":
+            return _(
+                "You cannot %(action)s your own SKP: this is for your pejabat penilai.",
+                action=verb,
+            )
+        return _(
+            "Only the pejabat penilai of %(skp)s (%(penilai)s) can %(action)s it.",
+            skp=self.display_name,
+            penilai=self.pejabat_penilai_id.name or "-",
+            action=verb,
+        )
+
     def _workflow_refusal(self, permission, verdict, roles):
         self.ensure_one()
         _ = self.env._
@@ -570,39 +601,13 @@ class HrSkp(models.Model):
                 skp=self.display_name,
                 state=state,
             )
-        labels = {
-            "ajukan": (_("submitted"), _("submit")),
-            "approve": (_("approved"), _("approve")),
-            "return": (_("returned"), _("return")),
-            "reopen": (_("reopened"), _("reopen")),
-            "revise": (_("revised"), _("revise")),
-            "cancel": (_("cancelled"), _("cancel")),
-            "close": (_("closed"), _("close")),
-            "reset": (_("reset to draft"), _("reset")),
-        }
-        if permission in labels and verdict == "state":
-            return _(
-                "%(skp)s is %(state)s: it cannot be %(action)s.",
-                skp=self.display_name,
-                state=state,
-                action=labels[permission][0],
-            )
-        if permission == "ajukan":
+        if permission == "ajukan" and verdict != "state":
             return _(
                 "Only the employee or HR can submit %(skp)s.", skp=self.display_name
             )
-        if permission in labels and "own" in roles:
-            return _(
-                "You cannot %(action)s your own SKP: this is for your pejabat penilai.",
-                action=labels[permission][1],
-            )
-        if permission in labels:
-            return _(
-                "Only the pejabat penilai of %(skp)s (%(penilai)s) can %(action)s it.",
-                skp=self.display_name,
-                penilai=self.pejabat_penilai_id.name or "-",
-                action=labels[permission][1],
-            )
+        action = self._workflow_action_refusal(permission, verdict, roles)
+        if action:
+            return action
         if permission == "plan_months":
             if self.state in ("selesai", "batal") and roles & {"own", "penilai"}:
                 return _("%(skp)s is closed.", skp=self.display_name)

@@ -129,6 +129,7 @@ class HrSkpEvaluasi(models.Model):
         "umpan_balik": "feedback",
     }
     _workflow_reason_actions = ("action_kembalikan", "action_buka_kembali")
+    _workflow_labelled = ("ajukan", "fill", "nilai", "tetapkan", "return")
     _workflow_flags = {
         "is_own": "role:own",
         "is_penilai": "role:penilai",
@@ -802,6 +803,9 @@ class HrSkpEvaluasi(models.Model):
             self.sudo().browse(ids).message_subscribe(partner_ids=list(partner_ids))
 
     # ------------------------------------------------------------------- checks
+    def _workflow_check_lines_open(self):
+        self._check_not_ditetapkan()
+
     def _check_not_ditetapkan(self):
         """A set (ditetapkan) evaluation and its lines no longer change; only a
         keberatan, decided by the atasan, changes its predikat."""
@@ -935,14 +939,6 @@ class HrSkpEvaluasi(models.Model):
         _ = self.env._
         ev = self.display_name
         state = self._workflow_state_label()
-        penilai = self.pejabat_penilai_id.name or "-"
-        labels = {
-            "ajukan": (_("submitted"), _("submit")),
-            "fill": (_("filled from the daily log"), _("fill")),
-            "nilai": (_("rated"), _("rate")),
-            "tetapkan": (_("set"), _("set")),
-            "return": (_("returned"), _("return")),
-        }
         messages = {
             "enter": _(
                 "Only the employee, the pejabat penilai or HR can enter "
@@ -983,7 +979,7 @@ class HrSkpEvaluasi(models.Model):
                 "Only the pejabat penilai of %(ev)s (%(penilai)s) or the BKD "
                 "admin can give its ratings.",
                 ev=ev,
-                penilai=penilai,
+                penilai=self.pejabat_penilai_id.name or "-",
             )
         if permission == "reopen":
             if verdict == "state" and self.state == "draft":
@@ -997,29 +993,30 @@ class HrSkpEvaluasi(models.Model):
             return _(
                 "%(ev)s is not ditetapkan yet: there is nothing to object to.", ev=ev
             )
-        if permission in labels and verdict == "state":
-            return _(
-                "%(ev)s is %(state)s: it cannot be %(action)s.",
-                ev=ev,
-                state=state,
-                action=labels[permission][0],
-            )
         if permission in messages and verdict == "role":
             return messages[permission]
-        if permission in labels and "own" in roles:
+        return self._workflow_action_refusal(
+            permission, verdict, roles
+        ) or super()._workflow_refusal(permission, verdict, roles)
+
+    def _workflow_action_message(self, kind, past, verb):
+        _ = self.env._
+        if kind == "state":
             return _(
-                "You cannot %(action)s your own evaluation.",
-                action=labels[permission][1],
+                "%(ev)s is %(state)s: it cannot be %(action)s.",
+                ev=self.display_name,
+                state=self._workflow_state_label(),
+                action=past,
             )
-        if permission in labels:
-            return _(
-                "Only the pejabat penilai of %(ev)s (%(penilai)s) or the BKD "
-                "admin can %(action)s it.",
-                ev=ev,
-                penilai=penilai,
-                action=labels[permission][1],
-            )
-        return super()._workflow_refusal(permission, verdict, roles)
+        if kind == "own":
+            return _("You cannot %(action)s your own evaluation.", action=verb)
+        return _(
+            "Only the pejabat penilai of %(ev)s (%(penilai)s) or the BKD "
+            "admin can %(action)s it.",
+            ev=self.display_name,
+            penilai=self.pejabat_penilai_id.name or "-",
+            action=verb,
+        )
 
     def _periodic_evaluations(self):
         """The periodic evaluations of the same SKP, oldest first."""

@@ -62,11 +62,6 @@ class HrSkpEvaluasiPerilaku(models.Model):
             self._workflow_guard_write(vals)
         return super().write(vals)
 
-    def _workflow_guard_write(self, vals):
-        self._workflow_check_fields(vals)
-        self.evaluasi_id._check_not_ditetapkan()
-        self._workflow_check_vals(vals)
-
     @api.model
     def _workflow_refused_message(self, labels):
         return self.env._(

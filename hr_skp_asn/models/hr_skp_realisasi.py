@@ -206,11 +206,6 @@ class HrSkpRealisasi(models.Model):
                 )
             )
 
-    def _workflow_guard_write(self, vals):
-        self._workflow_check_fields(vals)
-        self.evaluasi_id._check_not_ditetapkan()
-        self._workflow_check_vals(vals)
-
     @api.model
     def _workflow_refused_message(self, labels):
         return self.env._(

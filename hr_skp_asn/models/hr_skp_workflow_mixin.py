@@ -66,6 +66,8 @@ class HrSkpWorkflowMixin(models.AbstractModel):
     _workflow_flags = {}
     #: the actions that take a reason (``alasan``), asked by hr.skp.alasan.wizard
     _workflow_reason_actions = ()
+    #: the permissions refused with ``_workflow_action_message``
+    _workflow_labelled = ()
 
     # ------------------------------------------------------------------ roles
     def _workflow_record(self):
@@ -279,6 +281,42 @@ class HrSkpWorkflowMixin(models.AbstractModel):
                 refused.add(fname)
         return refused
 
+    def _workflow_action_labels(self):
+        """{permission: (past participle, verb)} of the actions, for their
+        refusals (``_workflow_action_message``)."""
+        _ = self.env._
+        return {
+            "ajukan": (_("submitted"), _("submit")),
+            "approve": (_("approved"), _("approve")),
+            "return": (_("returned"), _("return")),
+            "reopen": (_("reopened"), _("reopen")),
+            "revise": (_("revised"), _("revise")),
+            "cancel": (_("cancelled"), _("cancel")),
+            "close": (_("closed"), _("close")),
+            "reset": (_("reset to draft"), _("reset")),
+            "fill": (_("filled from the daily log"), _("fill")),
+            "nilai": (_("rated"), _("rate")),
+            "tetapkan": (_("set"), _("set")),
+        }
+
+    def _workflow_action_refusal(self, permission, verdict, roles):
+        """The refusal of one of the model's labelled actions: in the wrong status,
+        on one's own record, or by someone else; False for another permission."""
+        if permission not in self._workflow_labelled:
+            return False
+        labels = self._workflow_action_labels()
+        if verdict == "state":
+            kind = "state"
+        else:
+            kind = "own" if "own" in roles else "other"
+        return self._workflow_action_message(kind, *labels[permission])
+
+    def _workflow_action_message(self, kind, past, verb):
+        """Hook: the message of ``_workflow_action_refusal`` (kind: state, own,
+        other)."""
+        verdict = "state" if kind == "state" else "role"
+        return HrSkpWorkflowMixin._workflow_refusal(self, None, verdict, set())
+
     def _workflow_state_label(self):
         self.ensure_one()
         field = self._fields[self._workflow_state_field]
@@ -302,10 +340,16 @@ class HrSkpWorkflowMixin(models.AbstractModel):
         )
 
     def _workflow_guard_write(self, vals):
-        """The write guard: the workflow's fields refused, the others each need
-        their permission (call it unless ``_workflow_trusted()``)."""
+        """The write guard: the workflow's fields refused, the lines of a closed
+        record unchanged, the other fields each need their permission (call it
+        unless ``_workflow_trusted()``)."""
         self._workflow_check_fields(vals)
+        if self._workflow_parent_field:
+            self._workflow_record()._workflow_check_lines_open()
         self._workflow_check_vals(vals)
+
+    def _workflow_check_lines_open(self):
+        """Hook: refuse any change of the lines of a record that is closed."""
 
     def _workflow_check_vals(self, vals):
         """Every field written needs its permission on every record."""
