@@ -113,6 +113,7 @@ class HrSkp(models.Model):
         "can_close": "close",
         "can_reset": "reset",
         "can_plan": "plan",
+        "can_plan_months": "plan_months",
     }
 
     employee_id = fields.Many2one(
@@ -237,6 +238,7 @@ class HrSkp(models.Model):
     can_close = fields.Boolean(compute="_compute_workflow_flags")
     can_reset = fields.Boolean(compute="_compute_workflow_flags")
     can_plan = fields.Boolean(compute="_compute_workflow_flags")
+    can_plan_months = fields.Boolean(compute="_compute_workflow_flags")
     can_print_matriks = fields.Boolean(
         compute="_compute_can_print_matriks",
         help="The SKP has RHK that other SKP intervene (a leader's SKP).",

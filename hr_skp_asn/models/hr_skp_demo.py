@@ -165,11 +165,11 @@ class HrSkpDemo(models.AbstractModel):
                 .sudo()
                 .create({"skp_id": skp.id, "periode": "tahunan"})
             )
-            annual.realisasi_ids.sudo().write(
+            annual.realisasi_ids._workflow_write(
                 {"realisasi_value": 10, "realisasi_text": "Seluruh aplikasi terkelola"}
             )
             self._set_result(annual, hasil, perilaku)
-            annual.sudo().write(
+            annual._workflow_write(
                 {
                     "tanggal_diajukan": date(2026, 1, 10),
                     "tanggal_ditetapkan": date(2026, 1, 20),
