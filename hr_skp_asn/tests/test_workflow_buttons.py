@@ -40,6 +40,13 @@ EVALUASI_BUTTONS = {
 }
 
 
+KEBERATAN_BUTTONS = {"action_putuskan": lambda r: r.action_putuskan()}
+CAPAIAN_BUTTONS = {
+    "action_tetapkan": lambda r: r.action_tetapkan(),
+    "action_draft": lambda r: r.action_draft(),
+}
+
+
 class Rollback(Exception):
     pass
 
@@ -223,6 +230,41 @@ class TestWorkflowButtons(EvaluasiCommon):
         penilai = ev.with_user(self.user_kasubbag)
         self.assertTrue(penilai.can_rate)
         self.assertTrue(penilai.is_penilai)
+
+    # ------------------------------------------------------- keberatan, unit
+    @freeze_time("2026-02-05")
+    def test_keberatan_decided_by_the_atasan_only(self):
+        ev = self.make_rated(self.skp, "di_bawah", "sesuai")
+        keberatan = (
+            self.env["hr.skp.keberatan"]
+            .with_user(self.user_pelaksana)
+            .create({"evaluasi_id": ev.id, "alasan": "Target sudah tercapai"})
+        )
+        keberatan.with_user(self.user_kabid).keputusan = "ditolak"
+        check = self.assert_buttons
+        check(keberatan, self.user_pelaksana, (), KEBERATAN_BUTTONS)
+        check(keberatan, self.user_kasubbag, (), KEBERATAN_BUTTONS)
+        check(keberatan, self.user_kabid, ("action_putuskan",), KEBERATAN_BUTTONS)
+        check(keberatan, self.user_admin_bkd, ("action_putuskan",), KEBERATAN_BUTTONS)
+        self.assertTrue(keberatan.with_user(self.user_kasubbag).can_explain)
+        self.assertFalse(keberatan.with_user(self.user_pelaksana).can_explain)
+
+    def test_capaian_set_by_the_units_pengelola(self):
+        org = self.env["hr.skp.capaian.organisasi"].create(
+            {
+                "department_id": self.subbag.id,
+                "year": self.YEAR,
+                "periode": "bulanan",
+                "periode_ke": 6,
+                "predikat_organisasi": "baik",
+            }
+        )
+        check = self.assert_buttons
+        check(org, self.user_pengelola, ("action_tetapkan",), CAPAIAN_BUTTONS)
+        check(org, self.user_admin_bkd, ("action_tetapkan",), CAPAIAN_BUTTONS)
+        org.with_user(self.user_pengelola).action_tetapkan()
+        check(org, self.user_pengelola, ("action_draft",), CAPAIAN_BUTTONS)
+        check(org, self.user_pelaksana, (), CAPAIAN_BUTTONS)
 
 
 def _names(expression):
