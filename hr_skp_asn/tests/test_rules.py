@@ -1390,9 +1390,16 @@ class TestRegulasiKedua(BaseCase):
             result = rules.saran_rata_rata(months)
             self.assertEqual(
                 result,
-                {"rating": "sesuai", "dasar": "capaian", "rata_rata": 90.0, "jumlah": 12},
+                {
+                    "rating": "sesuai",
+                    "dasar": "capaian",
+                    "rata_rata": 90.0,
+                    "jumlah": 12,
+                },
             )
-        self.assertEqual(rules.rating_suggestion_from_periods([r for _c, r in first]), "di_bawah")
+        self.assertEqual(
+            rules.rating_suggestion_from_periods([r for _c, r in first]), "di_bawah"
+        )
 
     def test_saran_rata_rata_capaian_boundaries(self):
         """DOMAIN §2/§3.4: the mean capaian rounded to a whole percent; over 100%
@@ -1417,6 +1424,7 @@ class TestRegulasiKedua(BaseCase):
         """DOMAIN §2: without a capaian for every period, the mean of the ratings
         (di atas 3, sesuai 2, di bawah 1) rounded half up: 2.5 -> di atas, under
         1.5 -> di bawah."""
+
         def rating(*ratings):
             return rules.saran_rata_rata([(None, r) for r in ratings])
 
