@@ -561,6 +561,11 @@ class HrSkpEvaluasi(models.Model):
                 ev.company_id,
             )
 
+    def _angka_kredit_dokumen(self):
+        """The angka kredit as documents print it: two decimals (DOMAIN §4)."""
+        self.ensure_one()
+        return rules.angka_kredit_dokumen(self.angka_kredit)
+
     def _satu_per_pegawai(self):
         """One evaluation per employee: the one covering more days of the period
         (a month split between two SKP counts once, for the later SKP on a tie),

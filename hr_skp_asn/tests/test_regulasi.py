@@ -186,6 +186,13 @@ class TestRegulasiKedua(EvaluasiCommon):
         self.rate(june_new, "sesuai", "sesuai")
         self.assertEqual(june_old.angka_kredit, 0.0)
         self.assertEqual(june_new.angka_kredit, 1.042)
+        # documents show two decimals (DOMAIN §4: 1/12 x 12.5 -> 1.04)
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("hr_skp_asn.report_evaluasi", june_new.ids)[0]
+            .decode()
+        )
+        self.assertIn("Angka kredit: <span>1.04</span>", html)
         self.assertEqual(
             self.fungsional.get_skp_predikat(self.YEAR, 6)["evaluasi_id"], june_new.id
         )
