@@ -374,7 +374,7 @@ def rating_from_capaian_organisasi(predikat_organisasi):
 
 
 # ---------------------------------------------------------------------------
-# DOMAIN §3.3: pola distribusi predikat
+# DOMAIN §3.3: pola distribusi predikat (SE MenPANRB 3/2023)
 # ---------------------------------------------------------------------------
 
 
@@ -409,7 +409,8 @@ def at_least_count(pct, n):
     return math.ceil(_percent_of(pct, n))
 
 
-#: Shares named by the pola distribusi table (DOMAIN §3.3), in percent.
+#: Shares named by the pola distribusi table (SE MenPANRB 3/2023; DOMAIN §3.3), in
+#: percent.
 PERSEN_TERBESAR_MAKS = 70  # Istimewa / Baik: the largest group is at most 70%
 PERSEN_MAYORITAS_MIN = 60  # BP / Kurang / SK: at least 60%
 PERSEN_MINORITAS = 10  # 10% bounds (Sangat Baik at most, BP / Kurang at least)
