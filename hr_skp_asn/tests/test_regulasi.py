@@ -192,7 +192,7 @@ class TestRegulasiKedua(EvaluasiCommon):
             ._render_qweb_html("hr_skp_asn.report_evaluasi", june_new.ids)[0]
             .decode()
         )
-        self.assertIn("Angka kredit: <span>1.04</span>", html)
+        self.assertIn("Angka kredit: <span>1.04 (1/12)</span>", html)
         self.assertEqual(
             self.fungsional.get_skp_predikat(self.YEAR, 6)["evaluasi_id"], june_new.id
         )
