@@ -85,6 +85,12 @@ class HrSkpDemo(models.AbstractModel):
         )
         prakom.filtered(lambda e: e.state == "draft").sudo().unlink()
         self._months(ref("skp_pppk"), (1.0,) * october)
+        self._months(
+            ref("skp_aptika_web"),
+            (1.0,) * (october - 1) + (1.05,),
+            perilaku="di_atas",
+            text="Konten situs web dimutakhirkan",
+        )
         # Subbagian Umum dan Kepegawaian: four pelaksana, every month Baik
         for xmlid in ("skp_umpeg_arsip", "skp_umpeg_kepegawaian", "skp_umpeg_keuangan"):
             self._months(ref(xmlid), (1.0,) * october)
@@ -102,7 +108,8 @@ class HrSkpDemo(models.AbstractModel):
                 )
             )
         if aptika:
-            # lawful: Istimewa, 1 Sangat Baik and 1 Baik; the head follows the unit
+            # lawful: Istimewa, 2 Sangat Baik and 1 Baik (SE MenPANRB 3/2023: most
+            # are Sangat Baik, at most 70%); the head follows the unit
             org = Org.create(
                 dict(period, department_id=aptika.id, predikat_organisasi="istimewa")
             )
