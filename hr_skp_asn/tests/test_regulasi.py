@@ -385,6 +385,10 @@ class TestRegulasiKedua(EvaluasiCommon):
         # another month of the same unit is empty
         box.periode_ke = 2
         self.assertEqual(box.jumlah, 0)
+        # from the list without a selection: the dialog asks for the unit
+        action = self.env["hr.skp.evaluasi"].action_open_ninebox()
+        self.assertFalse(action.get("res_id"))
+        self.assertEqual(action["res_model"], "hr.skp.ninebox")
         org = self.make_org(self.unit, "istimewa")
         action = org.action_open_ninebox()
         self.assertEqual(action["res_model"], "hr.skp.ninebox")

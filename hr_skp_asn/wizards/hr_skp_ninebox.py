@@ -81,7 +81,17 @@ class HrSkpNinebox(models.TransientModel):
 
     @api.model
     def _action_open(self, department, periode, year, periode_ke):
-        """The nine-box of a unit and a period, in a dialog."""
+        """The nine-box of a unit and a period, in a dialog (without a unit, the
+        dialog asks for one)."""
+        if not department:
+            return {
+                "type": "ir.actions.act_window",
+                "name": self.env._("Nine-box"),
+                "res_model": self._name,
+                "view_mode": "form",
+                "target": "new",
+                "context": {"default_periode": periode, "default_year": year},
+            }
         box = self.create(
             {
                 "department_id": department.id,
