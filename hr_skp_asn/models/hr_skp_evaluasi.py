@@ -446,7 +446,14 @@ class HrSkpEvaluasi(models.Model):
                 continue
             rows = []
             counted = ev._periodic_evaluations()
-            for period in counted:
+            # every period of every SKP of the year (read by the system, as
+            # _periodic_evaluations), saying which one counts for its months
+            every = (
+                ev._skp_tahun()
+                .evaluasi_ids.filtered(lambda e: e.periode != "tahunan")
+                .sorted(lambda e: (e.date_start, e.id))
+            )
+            for period in every:
                 rows.append(
                     [
                         period._periode_label(),
@@ -456,6 +463,9 @@ class HrSkpEvaluasi(models.Model):
                         rating_labels.get(period.rating_hasil_kerja, "-"),
                         predikat_labels.get(period.predikat, "-"),
                         state_labels.get(period.state, ""),
+                        self.env._("Yes")
+                        if period in counted
+                        else self.env._("No (the month counts for the other SKP)"),
                     ]
                 )
             if rows:
@@ -468,6 +478,7 @@ class HrSkpEvaluasi(models.Model):
                         self.env._("Rating Hasil Kerja"),
                         self.env._("Predikat"),
                         self.env._("Status"),
+                        self.env._("Counted"),
                     ],
                     rows,
                 )

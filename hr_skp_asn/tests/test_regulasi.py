@@ -168,6 +168,12 @@ class TestRegulasiKedua(EvaluasiCommon):
             [(6, second)],
         )
         self.assertEqual(len(periods.filtered(lambda p: p.periode == "bulanan")), 12)
+        # the annual form lists every period of both SKP, saying which counts
+        self.assertEqual(annual.periode_tahun_html.count("<tr>"), 1 + 13)
+        self.assertEqual(
+            annual.periode_tahun_html.count("No (the month counts for the other SKP)"),
+            1,
+        )
         self.rate(annual, "sesuai", "sesuai")
         self.assertEqual(annual.angka_kredit_bulan, 12)
         self.assertEqual(annual.angka_kredit, 12.5)

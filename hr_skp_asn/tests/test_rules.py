@@ -1346,7 +1346,7 @@ class TestCapaian(BaseCase):
 
 
 @tagged("post_install", "-at_install")
-class TestRegulasiKedua(BaseCase):
+class TestRegulasiKeduaRules(BaseCase):
     """Issue 11: the year's average, one annual predikat per year, per-RHK
     suggestion, the unit's pegawai and a linear kalkulator."""
 
