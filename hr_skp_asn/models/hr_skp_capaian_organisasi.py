@@ -7,8 +7,8 @@ evaluations counted are those of the same ``periode`` lying inside this record's
 dates, in state ``dinilai`` or ``ditetapkan`` (rated by the pejabat penilai), one
 per pegawai (a month split between two SKP counts once). The kalkulator on the
 forms and ``check_distribusi`` count the same pegawai. The counting runs with the
-caller's rights: pengelola and BKD admin (who set the record) see the whole unit;
-the leader above who sets it counts with the system's rights once recognised.
+caller's rights: pengelola and BKD admin see the whole unit, and so does the
+leader above who sets it (as pejabat penilai or atasan of its pegawai).
 
 The capaian is set by the leader of the organisation above the unit (for a unit
 at the top, the instansi's pejabat pembina kepegawaian): ``penetap_id``. Their
@@ -36,8 +36,6 @@ from .common import (
 _logger = logging.getLogger(__name__)
 
 COUNTED_STATES = ("dinilai", "ditetapkan")
-# what the leader above writes when setting the unit's capaian (DOMAIN §3.3)
-PENETAP_FIELDS = {"predikat_organisasi", "alasan_override"}
 # set by action_tetapkan() / action_draft() only, never by a user's write()
 SYSTEM_FIELDS = {"state", "override", "tanggal_ditetapkan", "ditetapkan_oleh_id"}
 
@@ -50,11 +48,12 @@ class HrSkpCapaianOrganisasi(models.Model):
 
     # who may do what (hr.skp.workflow.mixin): the unit's pengelola kinerja and
     # the BKD admin set the unit's predikat; it changes again only after a reset
-    _workflow_role_paths = {}
+    # the leader above who sets the unit's capaian (SE MenPANRB 3/2023)
+    _workflow_role_paths = {"penetap": "penetap_id"}
     _workflow_unit_path = "department_id"
     _workflow_permissions = {
-        "edit": [{"states": ("draft",), "roles": ("pengelola",)}],
-        "set": [{"states": ("draft",), "roles": ("pengelola",)}],
+        "edit": [{"states": ("draft",), "roles": ("pengelola", "penetap")}],
+        "set": [{"states": ("draft",), "roles": ("pengelola", "penetap")}],
         "reset": [{"states": ("ditetapkan",), "roles": ("pengelola",)}],
     }
     _workflow_system_fields = SYSTEM_FIELDS
@@ -479,26 +478,12 @@ class HrSkpCapaianOrganisasi(models.Model):
             )
         return rules.kalkulator_distribusi(predikat_organisasi, n, mayoritas)
 
-    def _is_penetap(self):
-        """The current user is the leader above who sets this unit's capaian
-        (DOMAIN §3.3)."""
-        self.ensure_one()
-        return bool(self.penetap_id.user_id) and self.penetap_id.user_id == (
-            self.env.user
-        )
-
     def action_tetapkan(self):
         """Set the unit's predikat; refuses an unlawful distribution unless
-        overridden. The leader above (``penetap_id``) sets it with their own
-        user; HR may enter it on their behalf."""
-        penetap = self.filtered(lambda o: o._is_penetap())
-        if self - penetap or not self:
-            (self - penetap).check_access("write")
-        if penetap:
-            penetap.check_access("read")
-        # the leader above counts the unit with the system's rights (checked above)
-        orgs = (self - penetap) + penetap.sudo()
-        for org in orgs:
+        overridden. The leader above (``penetap_id``, role ``penetap``) sets it
+        with their own user; HR may enter it on their behalf."""
+        self._workflow_check("set")
+        for org in self:
             if org.state != "draft":
                 raise UserError(
                     self.env._("%(org)s is already ditetapkan.", org=org.display_name)
@@ -610,32 +595,19 @@ class HrSkpCapaianOrganisasi(models.Model):
                 )
             )
 
-    def _check_not_ditetapkan(self):
-        for org in self:
-            if org.state == "ditetapkan":
-                raise UserError(
-                    self.env._(
-                        "%(org)s is ditetapkan: reset it to draft to change it.",
-                        org=org.display_name,
-                    )
-                )
-
     def write(self, vals):
-        if (
-            not self.env.su
-            and self
-            and set(vals) <= PENETAP_FIELDS
-            and all(org._is_penetap() for org in self)
-        ):
-            # the leader above sets the predikat (DOMAIN §3.3): checked, then sudo
-            self.check_access("read")
-            self._check_user_vals(vals)
-            self._check_not_ditetapkan()
-            return self.sudo().write(vals)
         if not self.env.su:
             self._check_user_vals(vals)
             if any(not f.startswith("message_") for f in vals):
-                self._check_not_ditetapkan()
+                for org in self:
+                    if org.state == "ditetapkan":
+                        raise UserError(
+                            self.env._(
+                                "%(org)s is ditetapkan: reset it to draft to change "
+                                "it.",
+                                org=org.display_name,
+                            )
+                        )
         res = super().write(vals)
         if "predikat_organisasi" in vals:
             self._pimpinan_evaluations()._apply_rating_pimpinan()
