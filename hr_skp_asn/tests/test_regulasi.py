@@ -288,7 +288,7 @@ class TestRegulasiKedua(EvaluasiCommon):
         as_head = org.with_user(user_head)
         # the form offers Set to the leader above (can_set), not to a pegawai
         self.assertTrue(as_head.can_set)
-        self.assertFalse(org.with_user(self.user_pelaksana).sudo(False).can_set)
+        self.assertFalse(org.with_user(self.user_pelaksana).can_set)
         as_head.write({"predikat_organisasi": "butuh_perbaikan"})
         as_head.action_tetapkan()  # an empty unit is lawful
         self.assertEqual(org.state, "ditetapkan")
