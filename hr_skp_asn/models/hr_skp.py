@@ -880,8 +880,6 @@ class HrSkp(models.Model):
                     end=self.date_end,
                 )
             )
-        new_start = date_start or date_end + timedelta(days=1)
-        old_end = self.date_end
         # one annual evaluation per employee and year (DOMAIN §2): the new SKP's,
         # once approved; the old SKP's draft one (generated lines only) goes, and
         # so do its draft periods after the revision date (the new SKP's now)
@@ -891,6 +889,8 @@ class HrSkp(models.Model):
                 and (e.periode == "tahunan" or e.date_start > date_end)
             )
         ).sudo().unlink()
+        new_start = date_start or date_end + timedelta(days=1)
+        old_end = self.date_end
         self.sudo().write({"date_end": date_end, "alasan_revisi": alasan})
         new = self.sudo().copy(
             {

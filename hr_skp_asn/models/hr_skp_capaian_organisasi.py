@@ -480,8 +480,7 @@ class HrSkpCapaianOrganisasi(models.Model):
 
     def action_tetapkan(self):
         """Set the unit's predikat; refuses an unlawful distribution unless
-        overridden. The leader above (``penetap_id``, role ``penetap``) sets it
-        with their own user; HR may enter it on their behalf."""
+        overridden."""
         self._workflow_check("set")
         for org in self:
             if org.state != "draft":

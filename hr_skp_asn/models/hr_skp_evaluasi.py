@@ -893,11 +893,14 @@ class HrSkpEvaluasi(models.Model):
                 perilaku_vals += ev._default_perilaku_vals()
         self.env["hr.skp.realisasi"].sudo().create(realisasi_vals)
         self.env["hr.skp.evaluasi.perilaku"].sudo().create(perilaku_vals)
-        # the months' daily log feeds a month, and a quarter (PPPK Paruh Waktu)
-        evaluations.filtered(
-            lambda e: e.periode in ("bulanan", "triwulanan")
-        )._fill_from_catatan(only_empty=True)
+        evaluations.filtered(lambda e: e.periode == "bulanan")._fill_from_catatan(
+            only_empty=True
+        )
         evaluations._subscribe_people()
+        # the months' daily log feeds a quarter too (PPPK Paruh Waktu by quarter)
+        evaluations.filtered(lambda e: e.periode == "triwulanan")._fill_from_catatan(
+            only_empty=True
+        )
         return evaluations
 
     @api.model
