@@ -1,5 +1,5 @@
+from . import hr_skp_ninebox
 from . import hr_skp_alasan_wizard
 from . import hr_skp_revisi_wizard
 from . import hr_skp_penilai_wizard
 from . import hr_skp_evaluasi_alasan_wizard
-from . import hr_skp_ninebox
