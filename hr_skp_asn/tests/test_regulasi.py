@@ -148,7 +148,10 @@ class TestRegulasiKedua(EvaluasiCommon):
         first = self.make_approved_skp(self.fungsional)
         first._generate_evaluasi()
         self.assertEqual(len(self.annual(self.fungsional)), 1)
-        new_id = first.action_revisi(date(self.YEAR, 6, 15), "Mutasi jabatan")
+        # revised by the pejabat penilai (not HR): the cleanup is the system's
+        new_id = first.with_user(self.user_kabid).action_revisi(
+            date(self.YEAR, 6, 15), "Mutasi jabatan"
+        )
         # the old SKP's draft annual evaluation is gone
         self.assertFalse(self.annual(self.fungsional))
         second = self.env["hr.skp"].browse(new_id)
