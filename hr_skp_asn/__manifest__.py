@@ -25,6 +25,7 @@
         "reports/hr_skp_matriks_templates.xml",
         "reports/hr_skp_evaluasi_templates.xml",
         "reports/hr_skp_status_report_views.xml",
+        "wizards/hr_skp_ninebox_views.xml",
         "wizards/hr_skp_alasan_wizard_views.xml",
         "wizards/hr_skp_revisi_wizard_views.xml",
         "wizards/hr_skp_penilai_wizard_views.xml",

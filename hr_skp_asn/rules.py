@@ -1,5 +1,7 @@
 """Pure rules of ASN performance management (PermenPANRB 6/2022).
 
+The numbers of the pola distribusi are those of SE MenPANRB 3/2023 (DOMAIN §3.3).
+
 This module holds the regulation's arithmetic and tables for ``hr_skp_asn``. It
 imports nothing from Odoo (standard library only), so it can be tested and reused
 on its own; the models call it and nothing else duplicates it. Section numbers
@@ -24,8 +26,10 @@ arithmetic (no floating point):
   pegawai: the share is never below p%. 60% of 4 is 3 (2.4 -> 3), of 2 is 2
   (1.2 -> 2), of 1 is 1; 10% of 4 is 1 (0.4 -> 1), of 10 is 1, of 11 is 2
   (1.1 -> 2). For p > 0 and a non-empty unit this is at least one pegawai;
-* "X is the largest group" means no other predikat has more pegawai than X
-  (ties are allowed);
+* "sebagian besar X" (most are X) means X has more pegawai than any other
+  predikat: a tie is not "most" (``mayoritas="terbanyak"``, the default); a
+  company may read it as more than half of the unit instead
+  (``mayoritas="lebih_dari_separuh"``: at least ``n // 2 + 1``);
 * the Baik rule "at least one Butuh Perbaikan and/or Kurang/Misconduct" asks for
   one pegawai, whatever n;
 * an empty unit (no evaluated pegawai) is lawful: there is nothing to distribute.
@@ -38,15 +42,18 @@ required).
 
 Consequence for very small units: there is no lawful distribution
 
-* for n = 1 when the organisation is Istimewa (Sangat Baik at most 0, yet it must
-  be the largest group), Baik (Baik at most 0, yet the largest group, and one
-  Butuh Perbaikan or Kurang/Misconduct is needed), Kurang or Sangat Kurang (each
-  needs two different predikat); only Butuh Perbaikan is possible;
-* for n = 2 when the organisation is Kurang (2 Kurang/Misconduct + 1 Butuh
-  Perbaikan needed) or Sangat Kurang (2 Sangat Kurang + 1 Kurang/Misconduct
-  and/or Butuh Perbaikan needed);
-* for n = 3 every predikat organisasi has a lawful distribution (and so for every
-  larger n).
+* for n = 1 when the organisation is Istimewa (Sangat Baik at most 0, yet most
+  must be Sangat Baik), Baik (likewise, and one Butuh Perbaikan or
+  Kurang/Misconduct is needed), Kurang or Sangat Kurang (each needs two
+  different predikat); only Butuh Perbaikan is possible;
+* for n = 2 when the organisation is Istimewa or Baik (the leading group may
+  have 1 pegawai, 70% of 2 rounded down, and 1 against 1 is a tie, not "most"),
+  Kurang (2 Kurang/Misconduct + 1 Butuh Perbaikan needed) or Sangat Kurang (2
+  Sangat Kurang + 1 Kurang/Misconduct and/or Butuh Perbaikan needed);
+* with ``mayoritas="lebih_dari_separuh"`` also for n = 4 when the organisation
+  is Istimewa or Baik (more than half is 3, 70% of 4 allows 2);
+* for n = 3 and every n >= 5 every predikat organisasi has a lawful
+  distribution.
 
 ``check_distribusi`` then reports a violation for every distribution and
 ``kalkulator_distribusi`` answers ``feasible: False``; the company may allow an
@@ -367,7 +374,7 @@ def rating_from_capaian_organisasi(predikat_organisasi):
 
 
 # ---------------------------------------------------------------------------
-# DOMAIN §3.3: pola distribusi predikat
+# DOMAIN §3.3: pola distribusi predikat (SE MenPANRB 3/2023)
 # ---------------------------------------------------------------------------
 
 
@@ -402,7 +409,8 @@ def at_least_count(pct, n):
     return math.ceil(_percent_of(pct, n))
 
 
-#: Shares named by the pola distribusi table (DOMAIN §3.3), in percent.
+#: Shares named by the pola distribusi table (SE MenPANRB 3/2023; DOMAIN §3.3), in
+#: percent.
 PERSEN_TERBESAR_MAKS = 70  # Istimewa / Baik: the largest group is at most 70%
 PERSEN_MAYORITAS_MIN = 60  # BP / Kurang / SK: at least 60%
 PERSEN_MINORITAS = 10  # 10% bounds (Sangat Baik at most, BP / Kurang at least)
@@ -410,17 +418,26 @@ PERSEN_MINORITAS = 10  # 10% bounds (Sangat Baik at most, BP / Kurang at least)
 #: Violation codes of ``check_distribusi`` -> English message template.
 VIOLATION_MESSAGES = {
     "sangat_baik_not_largest": _lt(
-        "When the organisation is Istimewa, Sangat Baik must be the largest group, "
-        "but %(other)s has %(other_count)d pegawai against %(count)d Sangat Baik "
-        "(of %(n)d)."
+        "When the organisation is Istimewa, most pegawai must be Sangat Baik (more "
+        "than any other predikat), but %(other)s has %(other_count)d pegawai "
+        "against %(count)d Sangat Baik (of %(n)d)."
+    ),
+    "sangat_baik_not_majority": _lt(
+        "When the organisation is Istimewa, more than half of the pegawai must be "
+        "Sangat Baik: at least %(required)d of %(n)d; %(count)d are."
     ),
     "sangat_baik_above_max": _lt(
         "When the organisation is Istimewa, at most %(allowed)d of %(n)d pegawai "
         "(%(pct)d%%) may be Sangat Baik; %(count)d are."
     ),
     "baik_not_largest": _lt(
-        "When the organisation is Baik, Baik must be the largest group, but "
-        "%(other)s has %(other_count)d pegawai against %(count)d Baik (of %(n)d)."
+        "When the organisation is Baik, most pegawai must be Baik (more than any "
+        "other predikat), but %(other)s has %(other_count)d pegawai against "
+        "%(count)d Baik (of %(n)d)."
+    ),
+    "baik_not_majority": _lt(
+        "When the organisation is Baik, more than half of the pegawai must be "
+        "Baik: at least %(required)d of %(n)d; %(count)d are."
     ),
     "baik_above_max": _lt(
         "When the organisation is Baik, at most %(allowed)d of %(n)d pegawai "
@@ -485,6 +502,19 @@ def _violation(code, **params):
     }
 
 
+#: How "sebagian besar" (most) is read (DOMAIN §3.3, SE MenPANRB 3/2023): the
+#: leading predikat has more pegawai than any other predikat (``terbanyak``, the
+#: default: a tie is not "most"), or more than half of the unit
+#: (``lebih_dari_separuh``, a company setting).
+MAYORITAS = ("terbanyak", "lebih_dari_separuh")
+
+
+def majority_min_count(n):
+    """Fewest pegawai that are "more than half" of a unit of ``n``: n // 2 + 1
+    (DOMAIN §3.3; 0 for an empty unit)."""
+    return n // 2 + 1 if n > 0 else 0
+
+
 def _largest_other(counts, leader):
     """The predikat (other than ``leader``) with the most pegawai, first in order."""
     others = [p for p in PREDIKAT if p != leader]
@@ -508,10 +538,24 @@ def _at_most(code, count, pct, n, **extra):
     return [_violation(code, count=count, allowed=allowed, n=n, pct=pct, **extra)]
 
 
-def _largest(leader, counts, n):
-    """Violation list of "``leader`` is the largest group" (DOMAIN §3.3)."""
+def _largest(leader, counts, n, mayoritas="terbanyak"):
+    """Violation list of "most pegawai are ``leader``" (DOMAIN §3.3, SE MenPANRB
+    3/2023): strictly more than any other predikat, or more than half of the unit
+    when ``mayoritas`` is ``lebih_dari_separuh``."""
+    if mayoritas == "lebih_dari_separuh":
+        required = majority_min_count(n)
+        if counts[leader] >= required:
+            return []
+        return [
+            _violation(
+                leader + "_not_majority",
+                count=counts[leader],
+                required=required,
+                n=n,
+            )
+        ]
     other, other_count = _largest_other(counts, leader)
-    if other_count <= counts[leader]:
+    if other_count < counts[leader]:
         return []
     return [
         _violation(
@@ -525,14 +569,20 @@ def _largest(leader, counts, n):
     ]
 
 
-def check_distribusi_counts(predikat_organisasi, counts):
+def _check_mayoritas(mayoritas):
+    return _check_key(mayoritas, MAYORITAS, "reading of 'most'")
+
+
+def check_distribusi_counts(predikat_organisasi, counts, mayoritas="terbanyak"):
     """Violations of the pola distribusi for counts ``{predikat: count}``.
 
-    DOMAIN §3.3 (PermenPANRB 6/2022 lampiran, pola distribusi predikat kinerja
-    pegawai), with the rounding of the module docstring. Missing keys count 0.
-    See ``check_distribusi`` for the result format.
+    DOMAIN §3.3 (SE MenPANRB 3/2023 gives the numbers; the PermenPANRB 6/2022
+    lampiran only draws the curve), with the rounding of the module docstring.
+    Missing keys count 0. See ``check_distribusi`` for the result format and
+    ``mayoritas``.
     """
     _check_key(predikat_organisasi, PREDIKAT_ORGANISASI, "predikat organisasi")
+    _check_mayoritas(mayoritas)
     for key, value in counts.items():
         _check_key(key, PREDIKAT, "predikat kinerja")
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
@@ -554,11 +604,12 @@ def check_distribusi_counts(predikat_organisasi, counts):
         "organisasi": PREDIKAT_ORGANISASI_LABELS[predikat_organisasi],
     }
     if predikat_organisasi == "istimewa":
-        return _largest("sangat_baik", c, n) + _at_most(
+        return _largest("sangat_baik", c, n, mayoritas) + _at_most(
             "sangat_baik_above_max", c["sangat_baik"], big, n
         )
     if predikat_organisasi == "baik":
-        out = _largest("baik", c, n) + _at_most("baik_above_max", c["baik"], big, n)
+        out = _largest("baik", c, n, mayoritas)
+        out += _at_most("baik_above_max", c["baik"], big, n)
         if bp_or_kurang < 1:
             out.append(
                 _violation(
@@ -587,14 +638,18 @@ def check_distribusi_counts(predikat_organisasi, counts):
     return out
 
 
-def check_distribusi(predikat_organisasi, predikat_list):
+def check_distribusi(predikat_organisasi, predikat_list, mayoritas="terbanyak"):
     """Check the unit's predikat pegawai against the pola distribusi.
 
-    DOMAIN §3.3, PermenPANRB 6/2022 lampiran (capaian kinerja organisasi and pola
-    distribusi predikat kinerja pegawai); shares rounded as the module docstring
-    states. ``predikat_list`` holds one predikat key per evaluated pegawai (the
-    unit leader excluded); ``False``/``None`` items (not yet rated) are ignored
-    and unknown keys raise ValueError.
+    DOMAIN §3.3, SE MenPANRB 3/2023 (the numbers of the pola distribusi; the
+    PermenPANRB 6/2022 lampiran draws the curve); shares rounded as the module
+    docstring states. ``predikat_list`` holds one predikat key per evaluated
+    pegawai of the unit (its own staff and the leaders of its direct sub-units,
+    each once, the unit leader excluded: ``pegawai_unit``); ``False``/``None``
+    items (not yet rated) are ignored and unknown keys raise ValueError.
+    ``mayoritas`` reads "sebagian besar": ``terbanyak`` (default: more pegawai
+    than any other predikat, a tie is not "most") or ``lebih_dari_separuh``
+    (more than half of the unit).
 
     Returns a list of violations, empty when the distribution is lawful (an
     empty unit is lawful). Each violation is a dict ``{'code', 'message',
@@ -603,16 +658,18 @@ def check_distribusi(predikat_organisasi, predikat_list):
     rule, ``allowed``, ``required``, ``pct``, ``other``, ``other_key``,
     ``other_count``, ``organisasi``).
     """
-    return check_distribusi_counts(predikat_organisasi, count_predikat(predikat_list))
+    return check_distribusi_counts(
+        predikat_organisasi, count_predikat(predikat_list), mayoritas
+    )
 
 
-def _aturan(predikat_organisasi, n):
+def _aturan(predikat_organisasi, n, mayoritas="terbanyak"):
     """Per-group rule bounds for a unit of ``n`` (DOMAIN §3.3).
 
     Returns ``(lo, hi, largest, combined)``: per-predikat minimum and maximum
-    allowed by the rules taken one group at a time, the predikat that must be
-    the largest group (or None), and ``(predikat tuple, minimum)`` for the
-    combined "and/or" minimum (or None).
+    allowed by the rules taken one group at a time, the predikat that must have
+    most pegawai (or None), and ``(predikat tuple, minimum)`` for the combined
+    "and/or" minimum (or None).
     """
     lo = dict.fromkeys(PREDIKAT, 0)
     hi = dict.fromkeys(PREDIKAT, n)
@@ -636,26 +693,76 @@ def _aturan(predikat_organisasi, n):
         lo["sangat_kurang"] = at_least_count(maj, n)
         combined = (("kurang", "butuh_perbaikan"), at_least_count(minor, n))
         hi["sangat_baik"] = 0
+    if largest and mayoritas == "lebih_dari_separuh":
+        lo[largest] = majority_min_count(n)
     return lo, hi, largest, combined
+
+
+def _size_bounds(n, lo, hi, largest, size):
+    """Per-predikat bounds once the leading group has exactly ``size`` pegawai:
+    every other group strictly smaller (DOMAIN §3.3, a tie is not "most")."""
+    if size is None:
+        return lo, hi
+    low = dict(lo, **{largest: size})
+    high = {p: min(hi[p], size - 1) for p in PREDIKAT}
+    high[largest] = size
+    return low, high
+
+
+def _box_bounds(n, low, high, combined):
+    """Tight bounds ``{predikat: (min, max)}`` of the counts with
+    ``low <= count <= high`` per predikat, the counts adding up to ``n`` and the
+    "and/or" minimum ``combined`` met; None when no such counts exist.
+
+    Constant time (five groups): the members of the "and/or" minimum together
+    hold s pegawai, s in an interval; each group then ranges between what the
+    others leave at the ends of that interval (every value in between is
+    attainable, the constraints being intervals on sums).
+    """
+    if any(low[p] > high[p] for p in PREDIKAT):
+        return None
+    members, minimum = combined if combined else ((), 0)
+    rest = [p for p in PREDIKAT if p not in members]
+    low_m = sum(low[p] for p in members)
+    high_m = sum(high[p] for p in members)
+    low_r = sum(low[p] for p in rest)
+    high_r = sum(high[p] for p in rest)
+    s_lo = max(low_m, minimum, n - high_r)
+    s_hi = min(high_m, n - low_r)
+    if s_lo > s_hi:
+        return None
+    bounds = {}
+    for group, g_low, g_high, total_lo, total_hi in (
+        (members, low_m, high_m, s_lo, s_hi),
+        (rest, low_r, high_r, n - s_hi, n - s_lo),
+    ):
+        for p in group:
+            bounds[p] = (
+                max(low[p], total_lo - (g_high - high[p])),
+                min(high[p], total_hi - (g_low - low[p])),
+            )
+    return bounds
+
+
+def _leading_sizes(n, lo, hi, largest):
+    """Sizes the leading group may have, largest first (``[None]`` when no group
+    leads, or for an empty unit, which is lawful)."""
+    if largest is None or n == 0:
+        return [None]
+    return range(min(hi[largest], n), lo[largest] - 1, -1)
 
 
 def _construct(n, lo, hi, largest, combined):
     """A lawful distribution within the bounds, or None (greedy, exact).
 
     For each possible size L of the ``largest`` group (largest first) every other
-    group is capped at L; with L fixed the constraints are per-group bounds, one
-    "and/or" minimum and the total, which a greedy filling decides exactly.
+    group is capped at L - 1 (a tie is not "most"); with L fixed the constraints
+    are per-group bounds, one "and/or" minimum and the total, which a greedy
+    filling decides exactly. O(n): constant work per size.
     """
-    if largest is None:
-        sizes = [None]
-    else:
-        sizes = range(min(hi[largest], n), lo[largest] - 1, -1)
-    for size in sizes:
-        caps = dict(hi)
-        counts = dict(lo)
-        if size is not None:
-            caps = {p: min(hi[p], size) for p in PREDIKAT}
-            counts[largest] = size
+    for size in _leading_sizes(n, lo, hi, largest):
+        counts, caps = _size_bounds(n, lo, hi, largest, size)
+        counts = dict(counts)
         if any(counts[p] > caps[p] for p in PREDIKAT):
             continue
         if combined:
@@ -679,7 +786,12 @@ def _construct(n, lo, hi, largest, combined):
     return None
 
 
-def contoh_distribusi(predikat_organisasi, n):
+def _check_n(n):
+    if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+        raise ValueError("n must be a non-negative whole number, got %r." % (n,))
+
+
+def contoh_distribusi(predikat_organisasi, n, mayoritas="terbanyak"):
     """One lawful distribution ``{predikat: count}`` for a unit of ``n``, or None.
 
     DOMAIN §3.3. The example favours the largest allowed leading group and fills
@@ -687,56 +799,67 @@ def contoh_distribusi(predikat_organisasi, n):
     exists (see the module docstring for the small units concerned).
     """
     _check_key(predikat_organisasi, PREDIKAT_ORGANISASI, "predikat organisasi")
-    if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-        raise ValueError("n must be a non-negative whole number, got %r." % (n,))
-    return _construct(n, *_aturan(predikat_organisasi, n))
+    _check_mayoritas(mayoritas)
+    _check_n(n)
+    return _construct(n, *_aturan(predikat_organisasi, n, mayoritas))
 
 
-def kalkulator_distribusi(predikat_organisasi, n):
+def kalkulator_distribusi(predikat_organisasi, n, mayoritas="terbanyak"):
     """How many pegawai of a unit of ``n`` may get each predikat (DOMAIN §3.3).
 
-    What BKD staff compute in spreadsheets, with the rounding of the module
-    docstring and consistent with ``check_distribusi``. Returns a dict:
+    What BKD staff compute in spreadsheets from SE MenPANRB 3/2023, with the
+    rounding of the module docstring and consistent with ``check_distribusi``
+    (same ``mayoritas``). Linear in ``n``: for each size of the leading group
+    the bounds of the other groups are computed in constant time
+    (``_box_bounds``), so a unit of thousands of pegawai costs milliseconds.
+    Returns a dict:
 
     * one key per predikat -> ``{'min': int, 'max': int}``: when a lawful
       distribution exists, the smallest and largest number of pegawai that
       predikat has in some lawful distribution (tight bounds: every value in
       between is attainable, but the bounds of different predikat are not
-      independent: they are coupled by the total ``n``, by the "largest group"
-      rule and by the "and/or" minimum). When none exists, the bounds the rules
-      give one group at a time;
+      independent: they are coupled by the total ``n``, by the "most" rule and
+      by the "and/or" minimum). When none exists, the bounds the rules give one
+      group at a time;
     * ``'n'``: the unit size; ``'feasible'``: whether a lawful distribution
       exists; ``'contoh'``: one lawful distribution (``{predikat: count}``) or
       False;
-    * ``'largest'``: the predikat that must be the largest group (ties allowed)
-      or False; ``'combined'``: ``{'predikat': [keys], 'min': int}`` for an
-      "and/or" minimum, or False;
+    * ``'largest'``: the predikat that must have most pegawai or False;
+      ``'mayoritas'``: how "most" is read; ``'combined'``:
+      ``{'predikat': [keys], 'min': int}`` for an "and/or" minimum, or False;
     * ``'note'``: an English sentence on the coupling above.
     """
     _check_key(predikat_organisasi, PREDIKAT_ORGANISASI, "predikat organisasi")
-    if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-        raise ValueError("n must be a non-negative whole number, got %r." % (n,))
-    lo, hi, largest, combined = _aturan(predikat_organisasi, n)
+    _check_mayoritas(mayoritas)
+    _check_n(n)
+    lo, hi, largest, combined = _aturan(predikat_organisasi, n, mayoritas)
     contoh = _construct(n, lo, hi, largest, combined)
-    result = {}
-    for p in PREDIKAT:
-        if contoh is None:
-            result[p] = {"min": lo[p], "max": hi[p]}
-            continue
-        feasible = [
-            v
-            for v in range(lo[p], hi[p] + 1)
-            if _construct(n, {**lo, p: v}, {**hi, p: v}, largest, combined)
-        ]
-        result[p] = {"min": feasible[0], "max": feasible[-1]}
+    result = {p: {"min": lo[p], "max": hi[p]} for p in PREDIKAT}
+    if contoh is not None:
+        tight = {}
+        for size in _leading_sizes(n, lo, hi, largest):
+            bounds = _box_bounds(n, *_size_bounds(n, lo, hi, largest, size), combined)
+            if bounds is None:
+                continue
+            for p, (low, high) in bounds.items():
+                if p in tight:
+                    tight[p] = (min(tight[p][0], low), max(tight[p][1], high))
+                else:
+                    tight[p] = (low, high)
+        result = {p: {"min": tight[p][0], "max": tight[p][1]} for p in PREDIKAT}
     notes = [
         "Bounds are per predikat; they are not independent: the counts must add "
         "up to %d." % n
     ]
-    if largest:
+    if largest and mayoritas == "lebih_dari_separuh":
         notes.append(
-            "%s must be the largest group (no other predikat may have more pegawai)."
-            % PREDIKAT_LABELS[largest]
+            "%s must be more than half of the unit (at least %d)."
+            % (PREDIKAT_LABELS[largest], majority_min_count(n))
+        )
+    elif largest:
+        notes.append(
+            "%s must have more pegawai than any other predikat (a tie is not "
+            "most)." % PREDIKAT_LABELS[largest]
         )
     if combined:
         notes.append(
@@ -750,11 +873,30 @@ def kalkulator_distribusi(predikat_organisasi, n):
         feasible=contoh is not None,
         contoh=contoh or False,
         largest=largest or False,
+        mayoritas=mayoritas,
         combined={"predikat": list(combined[0]), "min": combined[1]}
         if combined
         else False,
         note=" ".join(notes),
     )
+    return result
+
+
+def pegawai_unit(staf, pimpinan_sub_unit, pimpinan=None):
+    """The pegawai of a unit for its pola distribusi (DOMAIN §3.3, SE MenPANRB
+    3/2023): those under its leader, i.e. the unit's own staff and the leaders
+    of its direct sub-units, the leader excluded, each counted once (first
+    occurrence kept, in order). Items are any hashable ids; None/False skipped.
+    """
+    seen = set()
+    result = []
+    for person in list(staf) + list(pimpinan_sub_unit):
+        if person is None or person is False or person == pimpinan:
+            continue
+        if person in seen:
+            continue
+        seen.add(person)
+        result.append(person)
     return result
 
 
@@ -881,17 +1023,25 @@ CAPAIAN_DI_BAWAH_KURANG_DARI = 80
 
 
 def rating_from_capaian(capaian_list):
-    """Suggested rating hasil kerja from the capaian of the indikator.
+    """Suggested rating hasil kerja from the capaian of the results (RHK).
 
     DOMAIN §3.1 and §3.4: under PermenPANRB 6/2022 this is a suggestion only,
-    the pejabat penilai decides. ``capaian_list`` holds ``(capaian, is_utama)``
-    pairs (a bare number counts as utama); items whose capaian is None/False are
-    ignored. Each capaian is rounded to a whole percent first; it is *above*
-    expectation when over 100% and *below* when under 80%.
+    the pejabat penilai decides. ``capaian_list`` holds one ``(capaian,
+    is_utama)`` pair per result - an RHK, whose capaian is the mean of its
+    indikator (``rating_from_capaian_rhk`` groups them); a bare number counts as
+    utama; items whose capaian is None/False are ignored. Each capaian is
+    rounded to a whole percent first; it is *above* expectation when over 100%
+    and *below* when under 80%.
 
-    * ``di_atas`` when more than half are above and no utama is below;
-    * ``di_bawah`` when more than half are below;
-    * ``sesuai`` otherwise; None when there is nothing to judge.
+    * ``di_atas`` when most (more than half) are above and no utama is below;
+    * ``di_bawah`` when most (more than half) are below;
+    * ``sesuai`` when only a small part of the RHK utama is below: fewer than
+      half of them (of all results when none is utama);
+    * ``di_bawah`` otherwise (half or more of the RHK utama below);
+    * None when there is nothing to judge.
+
+    Two RHK utama at 70% and two tambahan at 100% give ``di_bawah``: both main
+    results are below.
     """
     items = []
     for item in capaian_list:
@@ -906,12 +1056,106 @@ def rating_from_capaian(capaian_list):
         return None
     above = sum(1 for c, _u in items if c > CAPAIAN_DI_ATAS_LEBIH_DARI)
     below = sum(1 for c, _u in items if c < CAPAIAN_DI_BAWAH_KURANG_DARI)
+    base = [c for c, u in items if u] or [c for c, _u in items]
+    base_below = sum(1 for c in base if c < CAPAIAN_DI_BAWAH_KURANG_DARI)
     utama_below = any(u and c < CAPAIAN_DI_BAWAH_KURANG_DARI for c, u in items)
     if 2 * above > len(items) and not utama_below:
         return "di_atas"
     if 2 * below > len(items):
         return "di_bawah"
+    if 2 * base_below < len(base):
+        return "sesuai"
+    return "di_bawah"
+
+
+def capaian_rhk(indikator_items):
+    """Capaian of each RHK: the mean of its indikator's capaian (DOMAIN §3.1).
+
+    ``indikator_items`` holds ``(rhk_key, is_utama, capaian)`` per indikator;
+    indikator without a capaian (None/False) are left out, an RHK without any
+    is left out. Returns ``[(capaian, is_utama)]`` in the order the RHK first
+    appear, each mean exact (a Fraction), ready for ``rating_from_capaian``.
+    """
+    groups = {}
+    for rhk_key, is_utama, capaian in indikator_items:
+        if capaian is None or capaian is False:
+            continue
+        entry = groups.setdefault(rhk_key, [bool(is_utama), []])
+        entry[1].append(_to_fraction(capaian, "capaian"))
+    return [
+        (sum(values) / len(values), is_utama)
+        for is_utama, values in groups.values()
+        if values
+    ]
+
+
+def rating_from_capaian_rhk(indikator_items):
+    """Suggested rating hasil kerja from the indikator's capaian, judged per RHK
+    (DOMAIN §3.1): ``rating_from_capaian(capaian_rhk(indikator_items))``."""
+    return rating_from_capaian(capaian_rhk(indikator_items))
+
+
+#: Scores of the monthly ratings for their average (DOMAIN §2, PPPK Paruh
+#: Waktu): di atas 3, sesuai 2, di bawah 1.
+RATING_SKOR = {"di_atas": 3, "sesuai": 2, "di_bawah": 1}
+
+
+def rating_from_skor_rata_rata(skor):
+    """Rating of a mean score (DOMAIN §2): the score rounded half up to a whole
+    number, so 2.5 or more is di_atas, under 1.5 is di_bawah, sesuai between."""
+    value = _round_half_up(_to_fraction(skor, "skor"))
+    if value >= 3:
+        return "di_atas"
+    if value <= 1:
+        return "di_bawah"
     return "sesuai"
+
+
+def saran_rata_rata(periods):
+    """Annual rating hasil kerja suggested by the average of the periods
+    (DOMAIN §2: PPPK Paruh Waktu and anyone on a rencana kinerja bulanan; BKD DKI
+    2026: "the monthly results are averaged over the year").
+
+    ``periods`` holds ``(capaian, rating)`` per rated period (each calendar
+    month once), capaian None/False where the period has no numeric result.
+    The order of the periods never matters:
+
+    * when every period has a capaian: their mean, exact, judged as one result
+      by ``rating_from_capaian`` (rounded to a whole percent: over 100% di_atas,
+      under 80% di_bawah, sesuai between; 100.49 -> sesuai, 100.5 -> di_atas,
+      79.5 -> sesuai, 79.49 -> di_bawah);
+    * otherwise the mean of the ratings scored di atas 3, sesuai 2, di bawah 1,
+      rounded half up (``rating_from_skor_rata_rata``); periods without a
+      rating are then left out.
+
+    Returns a dict ``{'rating', 'dasar': 'capaian' | 'rating', 'rata_rata':
+    float rounded half up to 2 decimals, 'jumlah': number of periods
+    averaged}``, or None when nothing can be averaged. Unknown rating keys raise
+    ValueError.
+    """
+    periods = list(periods)
+    for _capaian, rating in periods:
+        if rating is not None and rating is not False:
+            _check_key(rating, RATINGS, "rating")
+    numeric = [c for c, _r in periods if c is not None and c is not False]
+    if periods and len(numeric) == len(periods):
+        mean = sum(_to_fraction(c, "capaian") for c in numeric) / len(numeric)
+        return {
+            "rating": rating_from_capaian([mean]),
+            "dasar": "capaian",
+            "rata_rata": float(_round_half_up(mean, 2)),
+            "jumlah": len(numeric),
+        }
+    scores = [RATING_SKOR[r] for _c, r in periods if r]
+    if not scores:
+        return None
+    mean = Fraction(sum(scores), len(scores))
+    return {
+        "rating": rating_from_skor_rata_rata(mean),
+        "dasar": "rating",
+        "rata_rata": float(_round_half_up(mean, 2)),
+        "jumlah": len(scores),
+    }
 
 
 def rating_suggestion_from_periods(ratings):
@@ -921,6 +1165,7 @@ def rating_suggestion_from_periods(ratings):
     not rated) are ignored, unknown keys raise ValueError. Returns the most
     frequent rating; a tie goes to the tied rating given most recently. None
     when no period is rated. A suggestion only: the pejabat penilai decides.
+    Not used for those whose year is decided on its average (``saran_rata_rata``).
     """
     counts = {}
     last_seen = {}
@@ -933,6 +1178,46 @@ def rating_suggestion_from_periods(ratings):
     if not counts:
         return None
     return max(counts, key=lambda r: (counts[r], last_seen[r]))
+
+
+def bulan_pemilik(periods):
+    """Which period owns each calendar month (DOMAIN §2, §4: every month counts
+    once, even across two SKP).
+
+    ``periods`` holds ``(date_start, date_end)`` per SKP (or evaluation) of one
+    pegawai. Returns ``{(year, month): index}`` for every month touched: the
+    month goes to the period covering more of its days; on a tie, to the later
+    period (the one in force at the month's end). A revision ending 15 June
+    leaves June to the new SKP (15 against 15 days); one ending 20 June keeps it.
+    """
+    owner = {}
+    for index, (start, end) in enumerate(periods):
+        if not start or not end or start > end:
+            continue
+        year, month = start.year, start.month
+        while (year, month) <= (end.year, end.month):
+            last = calendar.monthrange(year, month)[1]
+            first_day = max(start, date(year, month, 1))
+            last_day = min(end, date(year, month, last))
+            days = (last_day - first_day).days + 1
+            key = (year, month)
+            best = owner.get(key)
+            if best is None or (days, start) >= (best[0], best[1]):
+                owner[key] = (days, start, index)
+            month += 1
+            if month > 12:
+                year, month = year + 1, 1
+    return {key: value[2] for key, value in owner.items()}
+
+
+def bulan_dihitung(periods):
+    """Number of calendar months each period counts (``bulan_pemilik``):
+    ``[count]`` in the order of ``periods`` (DOMAIN §4: 6 + 7 = 13 months becomes
+    6 + 6 = 12 for a revision ending 15 June)."""
+    counts = [0] * len(periods)
+    for index in bulan_pemilik(periods).values():
+        counts[index] += 1
+    return counts
 
 
 # ---------------------------------------------------------------------------
@@ -957,6 +1242,12 @@ def angka_kredit(predikat, jenjang, bulan=12):
     koefisien = _to_fraction(KOEFISIEN_ANGKA_KREDIT[jenjang], "koefisien")
     value = koefisien * PERSENTASE_ANGKA_KREDIT[predikat] / 100 * Fraction(bulan, 12)
     return float(_round_half_up(value, 3))
+
+
+def angka_kredit_dokumen(value):
+    """Angka kredit as documents print it: two decimals, rounded half up
+    (DOMAIN §4, as BKN's examples: 2/12 x 100% x 12.5 = 2.083 -> "2.08")."""
+    return "%.2f" % _round_half_up(_to_fraction(value, "angka kredit"), 2)
 
 
 PREDIKAT_RANK = {p: len(PREDIKAT) - i for i, p in enumerate(PREDIKAT)}

@@ -486,3 +486,55 @@ def test_payroll_api_needs_its_group(odoo_server, prakom, pegawai, pengelola, bk
     assert "year" in fault(
         bkd.execute, "hr.employee", "get_skp_predikat_batch", [NIP_PRAKOM], "2026"
     )
+
+
+def test_demo_revised_skp_counted_once(bkd):
+    """DOMAIN §2/§4 (issue 11): the Pranata Komputer's 2025 was revised on 15
+    June: two SKP, one annual evaluation (on the second), 12 months of angka
+    kredit (not 6 + 7)."""
+    employee = bkd.execute("hr.employee", "search", [["nip", "=", NIP_PRAKOM]])
+    skps = bkd.execute(
+        "hr.skp", "search", [["employee_id", "in", employee], ["year", "=", YEAR - 1]]
+    )
+    assert len(skps) == 2
+    annual = bkd.execute(
+        "hr.skp.evaluasi",
+        "search_read",
+        [["employee_id", "in", employee], ["year", "=", YEAR - 1]],
+        ["periode", "skp_id", "angka_kredit", "angka_kredit_bulan"],
+    )
+    assert [a["periode"] for a in annual] == ["tahunan"]
+    assert annual[0]["skp_id"][0] == max(skps)
+    assert annual[0]["angka_kredit_bulan"] == 12
+    assert annual[0]["angka_kredit"] == 18.75
+
+
+def test_demo_pppk_pw_year_on_its_average(bkd):
+    """DOMAIN §2 (issue 11): a PPPK Paruh Waktu's 2025, six months at 120% then
+    six at 60%: the average (90%) suggests Sesuai Ekspektasi; Baik; diperpanjang."""
+    employee = bkd.execute("hr.employee", "search", [["name", "=", "Nur Aini"]])
+    annual = bkd.execute(
+        "hr.skp.evaluasi",
+        "search_read",
+        [
+            ["employee_id", "in", employee],
+            ["year", "=", YEAR - 1],
+            ["periode", "=", "tahunan"],
+        ],
+        [
+            "rata_rata_nilai",
+            "rata_rata_jumlah",
+            "saran_rating_hasil_kerja",
+            "rating_hasil_kerja",
+            "predikat",
+            "skp_id",
+        ],
+    )[0]
+    assert annual["rata_rata_nilai"] == 90.0
+    assert annual["rata_rata_jumlah"] == 12
+    assert annual["saran_rating_hasil_kerja"] == "sesuai"
+    assert annual["predikat"] == "baik"
+    skp = bkd.execute(
+        "hr.skp", "read", [annual["skp_id"][0]], ["rekomendasi_perpanjangan"]
+    )[0]
+    assert skp["rekomendasi_perpanjangan"] == "diperpanjang"

@@ -52,6 +52,13 @@ class HrEmployee(models.Model):
         help="Direct superior who approves the SKP and rates the employee; "
         "defaults to the manager.",
     )
+    is_pejabat_pembina_kepegawaian = fields.Boolean(
+        string="Pejabat Pembina Kepegawaian",
+        tracking=True,
+        help="The kepala daerah (gubernur, bupati, wali kota) or minister heading the "
+        "instansi: not an ASN, yet the lawful pejabat penilai at its top and the one "
+        "who sets the instansi's capaian kinerja organisasi.",
+    )
     penilai_bawahan_ids = fields.One2many(
         "hr.employee", "pejabat_penilai_id", string="Rated Employees"
     )
@@ -88,6 +95,7 @@ class HrEmployee(models.Model):
         "pejabat_penilai_id",
         "pejabat_penilai_id.active",
         "pejabat_penilai_id.asn_status",
+        "pejabat_penilai_id.is_pejabat_pembina_kepegawaian",
         "pejabat_penilai_id.pejabat_penilai_id",
         "pejabat_penilai_id.penilai_masalah",
         "jenis_jabatan",
@@ -109,6 +117,10 @@ class HrEmployee(models.Model):
             return "diri_sendiri"
         if not penilai.active:
             return "tidak_aktif"
+        if penilai.is_pejabat_pembina_kepegawaian:
+            # the PPK (kepala daerah, minister) is not an ASN but the lawful
+            # penilai at the top of the instansi (DOMAIN: Who)
+            return False
         if not penilai.asn_status or penilai.asn_status == "non_asn":
             return "bukan_asn"
         seen = {self.id}
@@ -273,8 +285,10 @@ class HrEmployee(models.Model):
         """{employee_id: predikat dict} for these employees, constant number of queries.
 
         Only ``ditetapkan`` evaluations count. With a month: the periodic evaluation
-        whose period contains it (bulanan preferred, then triwulanan, semesteran);
-        without: the tahunan one (the latest when a revised SKP gave two).
+        whose period contains it (bulanan preferred, then triwulanan, semesteran;
+        of two SKP sharing the month, the one covering more of it); without: the
+        employee's one annual evaluation of the year (DOMAIN §2: several SKP in a
+        year give one annual predikat; the latest if older data gave two).
         """
         self._skp_check_period(year, month)
         domain = [
@@ -301,6 +315,7 @@ class HrEmployee(models.Model):
                 "employee_id",
                 "skp_id",
                 "periode",
+                "date_start",
                 "date_end",
                 "predikat",
                 "rating_hasil_kerja",
@@ -310,7 +325,10 @@ class HrEmployee(models.Model):
         rank = {p: i for i, p in enumerate(PERIODE_PREFERENCE)}
         best = {}
         for ev in evaluations:
-            key = (-rank.get(ev.periode, 0), ev.date_end, ev.id)
+            # a month split between two SKP counts once: the evaluation covering
+            # more of the period, the later one on a tie (DOMAIN §2)
+            days = (ev.date_end - ev.date_start).days
+            key = (-rank.get(ev.periode, 0), days, ev.date_end, ev.id)
             current = best.get(ev.employee_id.id)
             if current is None or key > current[0]:
                 best[ev.employee_id.id] = (key, ev)

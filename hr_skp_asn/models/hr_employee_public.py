@@ -22,6 +22,9 @@ class HrEmployeePublic(models.Model):
     pejabat_penilai_id = fields.Many2one("hr.employee.public", readonly=True)
     nip_pending = fields.Boolean(string="NI PPPK in process", readonly=True)
     tanggal_sk = fields.Date(string="SK Received On", readonly=True)
+    is_pejabat_pembina_kepegawaian = fields.Boolean(
+        string="Pejabat Pembina Kepegawaian", readonly=True
+    )
     penilai_masalah = fields.Selection(
         PENILAI_MASALAH, string="Pejabat Penilai Issue", readonly=True
     )

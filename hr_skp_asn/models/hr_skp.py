@@ -853,6 +853,15 @@ class HrSkp(models.Model):
                     end=self.date_end,
                 )
             )
+        # one annual evaluation per employee and year (DOMAIN §2): the new SKP's,
+        # once approved; the old SKP's draft one (generated lines only) goes, and
+        # so do its draft periods after the revision date (the new SKP's now)
+        self.evaluasi_ids.filtered(
+            lambda e: (
+                e.state == "draft"
+                and (e.periode == "tahunan" or e.date_start > date_end)
+            )
+        ).sudo().unlink()
         new_start = date_start or date_end + timedelta(days=1)
         old_end = self.date_end
         self._workflow_write({"date_end": date_end, "alasan_revisi": alasan})
@@ -1014,19 +1023,44 @@ class HrSkp(models.Model):
                 round(sum(values) / len(values), 2) if values else 0.0
             )
 
-    @api.depends("evaluasi_ids.state", "evaluasi_ids.periode", "evaluasi_ids.predikat")
+    def _tahunan_of_year(self):
+        """The employee's annual evaluation of the SKP's year, whichever of the
+        year's SKP it belongs to (DOMAIN §2: one annual predikat per year); a set
+        one before a draft, the latest first."""
+        self.ensure_one()
+        return (
+            self.employee_id.sudo()
+            .evaluasi_ids.filtered(
+                lambda e: (
+                    e.periode == "tahunan"
+                    and e.year == self.year
+                    and e.skp_id.state != "batal"
+                )
+            )
+            .sorted(lambda e: (e.state == "ditetapkan", e.id), reverse=True)[:1]
+        )
+
+    @api.depends(
+        "evaluasi_ids.state",
+        "evaluasi_ids.periode",
+        "evaluasi_ids.predikat",
+        "employee_id.evaluasi_ids.state",
+        "employee_id.evaluasi_ids.predikat",
+    )
     def _compute_evaluasi_tahunan_id(self):
         for skp in self:
-            skp.evaluasi_tahunan_id = skp.evaluasi_ids.filtered(
-                lambda e: e.periode == "tahunan"
-            ).sorted(lambda e: (e.state == "ditetapkan", e.id), reverse=True)[:1]
-            skp.predikat_tahunan = skp.evaluasi_tahunan_id.predikat
+            tahunan = skp._tahunan_of_year()
+            skp.evaluasi_tahunan_id = tahunan.id
+            skp.predikat_tahunan = tahunan.predikat
 
     @api.depends(
         "employee_id.asn_status",
         "evaluasi_ids.state",
         "evaluasi_ids.predikat",
         "evaluasi_ids.rating_perilaku",
+        "employee_id.evaluasi_ids.state",
+        "employee_id.evaluasi_ids.predikat",
+        "employee_id.evaluasi_ids.rating_perilaku",
         "company_id.skp_perpanjangan_min_predikat",
         "company_id.skp_perpanjangan_min_perilaku",
     )
@@ -1036,9 +1070,9 @@ class HrSkp(models.Model):
             skp.rekomendasi_alasan = False
             if skp.employee_id.asn_status not in ("pppk", "pppk_pw"):
                 continue
-            tahunan = skp.evaluasi_ids.filtered(
-                lambda e: e.periode == "tahunan" and e.state == "ditetapkan"
-            ).sorted("id", reverse=True)[:1]
+            # the employee's one annual result of the year, built on the average
+            # of the periods for PPPK Paruh Waktu (DOMAIN §2, §4)
+            tahunan = skp._tahunan_of_year().filtered(lambda e: e.state == "ditetapkan")
             if not tahunan:
                 skp.rekomendasi_alasan = self.env._("No annual evaluation is set yet.")
                 continue
@@ -1142,13 +1176,13 @@ class HrSkp(models.Model):
             .search([("skp_id", "in", skps.ids)])
         }
         vals_list = []
+        later = skps._skp_later_in_year()
         for skp in skps:
-            periode = (
-                "bulanan"
-                if skp.rencana_bulanan_aktif
-                else skp.company_id.skp_evaluasi_periode or "bulanan"
-            )
-            for periode_code in (periode, "tahunan"):
+            periode = skp._periode_evaluasi()
+            # one annual evaluation per employee and year: the last SKP's, rated
+            # by the last pejabat penilai (DOMAIN §2)
+            codes = (periode,) if skp.id in later else (periode, "tahunan")
+            for periode_code in codes:
                 count = 12 // rules.PERIODE_MONTHS[periode_code]
                 for ke in range(1, count + 1):
                     start, end = rules.period_bounds(periode_code, skp.year, ke)
@@ -1163,6 +1197,42 @@ class HrSkp(models.Model):
                     )
         # the periods the SKP gives, created by the system (callers check who acts)
         return self.env["hr.skp.evaluasi"]._workflow_create(vals_list)
+
+    def _periode_evaluasi(self):
+        """The SKP's periodic evaluation: PPPK Paruh Waktu by the company's choice
+        (monthly with the rencana bulanan, or quarterly: KepmenPANRB 16/2025);
+        others on a rencana bulanan monthly; else the company's period."""
+        self.ensure_one()
+        company = self.company_id
+        if self.employee_id.asn_status == "pppk_pw":
+            return company.skp_pppk_pw_evaluasi_periode or "bulanan"
+        if self.rencana_bulanan_aktif:
+            return "bulanan"
+        return company.skp_evaluasi_periode or "bulanan"
+
+    def _skp_later_in_year(self):
+        """Ids of these SKP followed by a later SKP of the same employee in the same
+        year (not cancelled): they get no annual evaluation of their own."""
+        if not self:
+            return set()
+        others = self.sudo().search(
+            [
+                ("employee_id", "in", self.employee_id.ids),
+                ("year", "in", list(set(self.mapped("year")))),
+                ("state", "!=", "batal"),
+            ]
+        )
+        later = set()
+        for skp in self:
+            if any(
+                o.employee_id == skp.employee_id
+                and o.year == skp.year
+                and o.id != skp.id
+                and (o.date_start, o.id) > (skp.date_start, skp.id)
+                for o in others
+            ):
+                later.add(skp.id)
+        return later
 
     def action_open_evaluasi(self):
         self.ensure_one()

@@ -1,10 +1,18 @@
-"""Capaian kinerja organisasi and pola distribusi (DOMAIN §3.3).
+"""Capaian kinerja organisasi and pola distribusi (DOMAIN §3.3, SE MenPANRB 3/2023).
 
-The unit's evaluations counted are those of the department itself (not its
-sub-units), of the same ``periode`` lying inside this record's dates, in state
-``dinilai`` or ``ditetapkan`` (rated by the pejabat penilai), the unit head (the
-department's ``manager_id``) excluded. The counting runs with the caller's rights:
-pengelola and BKD admin (who set the record) see the whole unit.
+The unit's pegawai are those under its leader (SE MenPANRB 3/2023): the
+department's own staff and the leaders (``manager_id``) of its direct sub-units,
+the unit's own leader excluded, each counted once (``rules.pegawai_unit``). Their
+evaluations counted are those of the same ``periode`` lying inside this record's
+dates, in state ``dinilai`` or ``ditetapkan`` (rated by the pejabat penilai), one
+per pegawai (a month split between two SKP counts once). The kalkulator on the
+forms and ``check_distribusi`` count the same pegawai. The counting runs with the
+caller's rights: pengelola and BKD admin see the whole unit, and so does the
+leader above who sets it (as pejabat penilai or atasan of its pegawai).
+
+The capaian is set by the leader of the organisation above the unit (for a unit
+at the top, the instansi's pejabat pembina kepegawaian): ``penetap_id``. Their
+user may set it; HR may enter it on their behalf, the record keeping for whom.
 """
 
 import logging
@@ -40,11 +48,12 @@ class HrSkpCapaianOrganisasi(models.Model):
 
     # who may do what (hr.skp.workflow.mixin): the unit's pengelola kinerja and
     # the BKD admin set the unit's predikat; it changes again only after a reset
-    _workflow_role_paths = {}
+    # the leader above who sets the unit's capaian (SE MenPANRB 3/2023)
+    _workflow_role_paths = {"penetap": "penetap_id"}
     _workflow_unit_path = "department_id"
     _workflow_permissions = {
-        "edit": [{"states": ("draft",), "roles": ("pengelola",)}],
-        "set": [{"states": ("draft",), "roles": ("pengelola",)}],
+        "edit": [{"states": ("draft",), "roles": ("pengelola", "penetap")}],
+        "set": [{"states": ("draft",), "roles": ("pengelola", "penetap")}],
         "reset": [{"states": ("ditetapkan",), "roles": ("pengelola",)}],
     }
     _workflow_system_fields = SYSTEM_FIELDS
@@ -60,6 +69,21 @@ class HrSkpCapaianOrganisasi(models.Model):
     )
     pimpinan_id = fields.Many2one(
         related="department_id.manager_id", string="Pimpinan Unit"
+    )
+    penetap_id = fields.Many2one(
+        "hr.employee",
+        string="Set by (Leader Above)",
+        compute="_compute_penetap_id",
+        store=True,
+        readonly=False,
+        tracking=True,
+        help="SE MenPANRB 3/2023: the capaian kinerja organisasi of a unit is set by "
+        "the leader of the organisation above it (for the instansi, its pejabat "
+        "pembina kepegawaian). Their user may set it; HR may enter it on their "
+        "behalf.",
+    )
+    mayoritas = fields.Selection(
+        related="company_id.skp_distribusi_mayoritas", string="Reading of 'Most'"
     )
     year = fields.Integer(
         required=True, default=lambda self: fields.Date.context_today(self).year
@@ -126,7 +150,7 @@ class HrSkpCapaianOrganisasi(models.Model):
         compute="_compute_distribusi", sanitize=False, string="Distribusi"
     )
     kuadran_html = fields.Html(
-        compute="_compute_distribusi", sanitize=False, string="Kurva / Nine-box"
+        compute="_compute_distribusi", sanitize=False, string="Nine-box"
     )
 
     _sql_constraints = [
@@ -153,6 +177,32 @@ class HrSkpCapaianOrganisasi(models.Model):
                     org.periode, org.year, org.periode_ke or 1
                 )
 
+    @api.depends("department_id.parent_id.manager_id", "department_id.company_id")
+    def _compute_penetap_id(self):
+        """The leader of the organisation above; for a unit at the top, the
+        company's pejabat pembina kepegawaian (DOMAIN §3.3)."""
+        tops = self.department_id.filtered(lambda d: not d.parent_id)
+        ppk = {}
+        if tops:
+            for employee in (
+                self.env["hr.employee"]
+                .sudo()
+                .search(
+                    [
+                        ("is_pejabat_pembina_kepegawaian", "=", True),
+                        ("company_id", "in", tops.company_id.ids),
+                    ],
+                    order="id",
+                )
+            ):
+                ppk.setdefault(employee.company_id.id, employee.id)
+        for org in self:
+            department = org.department_id
+            if department.parent_id:
+                org.penetap_id = department.parent_id.manager_id
+            else:
+                org.penetap_id = ppk.get(department.company_id.id, False)
+
     @api.depends("department_id", "periode", "periode_ke", "year")
     def _compute_display_name(self):
         for org in self:
@@ -165,20 +215,52 @@ class HrSkpCapaianOrganisasi(models.Model):
             )
 
     def _evaluations(self, states=COUNTED_STATES):
-        """The unit's rated evaluations of the period, the unit head excluded."""
+        """The unit's rated evaluations of the period: one per pegawai of the unit
+        (own staff and leaders of direct sub-units), the unit head excluded."""
         self.ensure_one()
-        if not (self.department_id and self.date_start and self.date_end):
-            return self.env["hr.skp.evaluasi"]
+        return self._unit_evaluations(
+            self.department_id, self.periode, self.date_start, self.date_end, states
+        )
+
+    @api.model
+    def _unit_evaluations(
+        self, department, periode, date_start, date_end, states=COUNTED_STATES
+    ):
+        """Evaluations of the unit's pegawai for a period (DOMAIN §3.3, SE MenPANRB
+        3/2023): the unit's own staff and the leaders of its direct sub-units, the
+        unit's leader excluded, one evaluation per pegawai (``rules.pegawai_unit``;
+        a month split between two SKP counts once, for the SKP covering more of
+        it). Works whether or not the unit has a capaian record (the kalkulator
+        while rating, the nine-box). ``states`` None: every state."""
+        Evaluasi = self.env["hr.skp.evaluasi"]
+        if not (department and periode and date_start and date_end):
+            return Evaluasi
+        sub_leaders = (
+            self.env["hr.department"]
+            .sudo()
+            .search([("parent_id", "=", department.id)])
+            .manager_id
+        )
         domain = [
-            ("department_id", "=", self.department_id.id),
-            ("periode", "=", self.periode),
-            ("date_start", ">=", self.date_start),
-            ("date_end", "<=", self.date_end),
-            ("state", "in", states),
+            ("periode", "=", periode),
+            ("date_start", ">=", date_start),
+            ("date_end", "<=", date_end),
+            "|",
+            ("department_id", "=", department.id),
+            ("employee_id", "in", sub_leaders.ids),
         ]
-        if self.department_id.manager_id:
-            domain.append(("employee_id", "!=", self.department_id.manager_id.id))
-        return self.env["hr.skp.evaluasi"].search(domain)
+        if states:
+            domain.append(("state", "in", list(states)))
+        evaluations = Evaluasi.search(domain)
+        staff = evaluations.filtered(lambda e: e.department_id == department)
+        pegawai = set(
+            rules.pegawai_unit(
+                staff.employee_id.ids, sub_leaders.ids, department.manager_id.id
+            )
+        )
+        return evaluations.filtered(
+            lambda e: e.employee_id.id in pegawai
+        )._satu_per_pegawai()
 
     @api.depends(
         "department_id", "periode", "date_start", "date_end", "predikat_organisasi"
@@ -198,12 +280,17 @@ class HrSkpCapaianOrganisasi(models.Model):
             org.distribusi_html = org._render_distribusi_html(counts, violations)
             org.kuadran_html = org._render_kuadran_html(evaluations)
 
+    def _mayoritas(self):
+        """How the company reads "most" (DOMAIN §3.3; SE MenPANRB 3/2023)."""
+        company = self.company_id or self.env.company
+        return company.skp_distribusi_mayoritas or "terbanyak"
+
     def _violations(self, counts):
         """rules.check_distribusi_counts, its messages translated (DOMAIN §3.3)."""
         self.ensure_one()
         result = []
         for violation in rules.check_distribusi_counts(
-            self.predikat_organisasi, counts
+            self.predikat_organisasi, counts, self._mayoritas()
         ):
             # the English text is marked for export in rules.py (VIOLATION_MESSAGES)
             template = rules.VIOLATION_MESSAGES[violation["code"]]
@@ -231,7 +318,9 @@ class HrSkpCapaianOrganisasi(models.Model):
         n_progress = sum(progress.values())
         total = {key: counts[key] + progress[key] for key, _label in PREDIKAT}
         n = sum(total.values())
-        kalkulator = rules.kalkulator_distribusi(self.predikat_organisasi, n)
+        kalkulator = rules.kalkulator_distribusi(
+            self.predikat_organisasi, n, self._mayoritas()
+        )
         if violations is None or n_progress:
             violations = self._violations(total)
         rows = []
@@ -277,12 +366,50 @@ class HrSkpCapaianOrganisasi(models.Model):
         note = Markup('<p class="text-muted small">%s</p>') % kalkulator["note"]
         return html + status + note
 
+    @api.model
+    def _render_kalkulator_semua_html(self, counts, n, company=None):
+        """The kalkulator before the unit's capaian exists (DOMAIN §3.3): for the
+        unit's N pegawai, the allowed numbers of each predikat under each of the
+        five predikat organisasi, side by side, beside the predikat given so far."""
+        mayoritas = (company or self.env.company).skp_distribusi_mayoritas or (
+            "terbanyak"
+        )
+        calcs = [
+            rules.kalkulator_distribusi(org, n, mayoritas)
+            for org, _label in PREDIKAT_ORGANISASI
+        ]
+        header = [self.env._("Predikat"), self.env._("Given so far")] + [
+            self.env._("If %(org)s", org=label) for _key, label in PREDIKAT_ORGANISASI
+        ]
+        rows = []
+        for key, label in PREDIKAT:
+            row = [label, str(counts[key])]
+            for calc in calcs:
+                bounds = calc[key]
+                row.append(
+                    f"{bounds['min']} – {bounds['max']}" if calc["feasible"] else "–"
+                )
+            rows.append(row)
+        note = Markup('<p class="text-muted small">%s</p>') % self.env._(
+            "The unit's capaian kinerja organisasi for this period is not set yet: "
+            "the allowed number of pegawai per predikat for each predikat "
+            "organisasi it may get (N = %(n)s pegawai of the unit: its staff and "
+            "the leaders of its direct sub-units, the leader excluded; SE MenPANRB "
+            "3/2023). A dash: no lawful distribution for a unit of this size.",
+            n=n,
+        )
+        return render_table(header, rows) + note
+
     def _render_kuadran_html(self, evaluations):
-        """Kurva / nine-box: rating hasil kerja (rows) x rating perilaku (columns)."""
+        """Nine-box: the 3x3 kuadran kinerja, rating hasil kerja (rows) x rating
+        perilaku (columns), with the number and the names of the pegawai in each
+        cell (DOMAIN §3.2)."""
         counts = {}
+        names = {}
         for ev in evaluations:
             key = (ev.rating_hasil_kerja, ev.rating_perilaku)
             counts[key] = counts.get(key, 0) + 1
+            names.setdefault(key, []).append(ev.employee_id.name or "")
         rating_labels = dict(RATING)
         predikat_labels = dict(PREDIKAT)
         columns = ("di_bawah", "sesuai", "di_atas")
@@ -294,14 +421,19 @@ class HrSkpCapaianOrganisasi(models.Model):
             row = [rating_labels[hasil]]
             for perilaku in columns:
                 predikat = rules.predikat_kinerja(hasil, perilaku)
+                people = Markup("").join(
+                    Markup('<div class="small">%s</div>') % name
+                    for name in sorted(names.get((hasil, perilaku), []))
+                )
                 row.append(
                     Markup(
-                        '<td class="o_skp_kuadran_%s"><strong>%s</strong><br/>%s</td>'
+                        '<td class="o_skp_kuadran_%s"><strong>%s</strong> – %s%s</td>'
                     )
                     % (
                         predikat,
                         counts.get((hasil, perilaku), 0),
                         predikat_labels[predikat],
+                        people,
                     )
                 )
             rows.append(row)
@@ -323,8 +455,10 @@ class HrSkpCapaianOrganisasi(models.Model):
         return result
 
     @api.model
-    def get_kalkulator_distribusi(self, predikat_organisasi, n):
-        """Allowed number of pegawai per predikat for a unit of ``n`` (DOMAIN §3.3)."""
+    def get_kalkulator_distribusi(self, predikat_organisasi, n, mayoritas=None):
+        """Allowed number of pegawai per predikat for a unit of ``n`` (DOMAIN §3.3,
+        SE MenPANRB 3/2023); ``mayoritas`` defaults to the company's reading of
+        "most"."""
         if predikat_organisasi not in dict(PREDIKAT_ORGANISASI):
             raise ValidationError(
                 self.env._(
@@ -334,7 +468,16 @@ class HrSkpCapaianOrganisasi(models.Model):
             )
         if isinstance(n, bool) or not isinstance(n, int) or n < 0:
             raise ValidationError(self.env._("N must be a whole number, 0 or more."))
-        return rules.kalkulator_distribusi(predikat_organisasi, n)
+        mayoritas = mayoritas or self.env.company.skp_distribusi_mayoritas
+        if mayoritas not in rules.MAYORITAS:
+            raise ValidationError(
+                self.env._(
+                    "Unknown reading of 'most' %(value)s; use one of: %(keys)s.",
+                    value=repr(mayoritas),
+                    keys=", ".join(rules.MAYORITAS),
+                )
+            )
+        return rules.kalkulator_distribusi(predikat_organisasi, n, mayoritas)
 
     def action_tetapkan(self):
         """Set the unit's predikat; refuses an unlawful distribution unless
@@ -372,6 +515,16 @@ class HrSkpCapaianOrganisasi(models.Model):
                     "ditetapkan_oleh_id": self.env.user.id,
                 }
             )
+            if org.penetap_id and org.penetap_id.user_id != self.env.user:
+                post_message(
+                    org,
+                    body=self.env._(
+                        "Entered by %(user)s on behalf of %(penetap)s.",
+                        user=self.env.user.name,
+                        penetap=org.penetap_id.name,
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
             if override:
                 post_message(
                     org,
@@ -474,6 +627,13 @@ class HrSkpCapaianOrganisasi(models.Model):
         records = super().create(vals_list)
         records._pimpinan_evaluations()._apply_rating_pimpinan()
         return records
+
+    def action_open_ninebox(self):
+        """The nine-box of this unit and period (DOMAIN §3.2)."""
+        self.ensure_one()
+        return self.env["hr.skp.ninebox"]._action_open(
+            self.department_id, self.periode, self.year, self.periode_ke
+        )
 
     def action_open_evaluasi(self):
         self.ensure_one()

@@ -92,6 +92,12 @@ class HrSkpDemo(models.AbstractModel):
         )
         prakom.filtered(lambda e: e.state == "draft").sudo().unlink()
         self._months(ref("skp_pppk"), (1.0,) * october)
+        self._months(
+            ref("skp_aptika_web"),
+            (1.0,) * (october - 1) + (1.05,),
+            perilaku="di_atas",
+            text="Konten situs web dimutakhirkan",
+        )
         # Subbagian Umum dan Kepegawaian: four pelaksana, every month Baik
         for xmlid in ("skp_umpeg_arsip", "skp_umpeg_kepegawaian", "skp_umpeg_keuangan"):
             self._months(ref(xmlid), (1.0,) * october)
@@ -109,7 +115,8 @@ class HrSkpDemo(models.AbstractModel):
                 )
             )
         if aptika:
-            # lawful: Istimewa, 1 Sangat Baik and 1 Baik; the head follows the unit
+            # lawful: Istimewa, 2 Sangat Baik and 1 Baik (SE MenPANRB 3/2023: most
+            # are Sangat Baik, at most 70%); the head follows the unit
             org = Org.create(
                 dict(period, department_id=aptika.id, predikat_organisasi="istimewa")
             )
@@ -122,30 +129,25 @@ class HrSkpDemo(models.AbstractModel):
             # Perbaikan or Kurang; left in draft
             Org.create(dict(period, department_id=umpeg.id, predikat_organisasi="baik"))
         self._load_2025(ref)
+        self._load_pppk_pw_2025(ref)
         return True
 
     @api.model
-    def _load_2025(self, ref):
-        """2025: the closed SKP of the Pranata Komputer and the PPPK, their annual
-        evaluation set in January 2026."""
-        Skp = self.env["hr.skp"].sudo()
-        results = {
-            "emp_prakom": ("di_atas", "di_atas"),
-            "emp_pppk": ("sesuai", "sesuai"),
+    def _skp_2025(self, employee, date_start=None, date_end=None, **vals):
+        """A closed (selesai) SKP of 2025 with one RHK and one indikator."""
+        indikator = {
+            "name": "Jumlah aplikasi yang dikelola",
+            "aspek": "kuantitas",
+            "target_min": 10,
+            "satuan": "aplikasi",
         }
-        for xmlid, (hasil, perilaku) in results.items():
-            employee = ref(xmlid)
-            if not employee or Skp.search_count(
-                [("employee_id", "=", employee.id), ("year", "=", 2025)]
-            ):
-                continue
-            indikator = {
-                "name": "Jumlah aplikasi yang dikelola",
-                "aspek": "kuantitas",
-                "target_min": 10,
-                "satuan": "aplikasi",
-            }
-            skp = Skp.create(
+        dates = {}
+        if date_start:
+            dates = {"date_start": date_start, "date_end": date_end}
+        skp = (
+            self.env["hr.skp"]
+            .sudo()
+            .create(
                 {
                     "employee_id": employee.id,
                     "year": 2025,
@@ -157,9 +159,43 @@ class HrSkpDemo(models.AbstractModel):
                             }
                         )
                     ],
+                    **dates,
+                    **vals,
                 }
             )
-            skp.write({"state": "selesai"})
+        )
+        skp.write({"state": "selesai"})
+        return skp
+
+    @api.model
+    def _load_2025(self, ref):
+        """2025: the closed SKP of the Pranata Komputer (revised on 15 June: two SKP,
+        one annual evaluation on the second, every month counted once: angka kredit
+        for 12 months) and the PPPK, their annual evaluation set in January 2026;
+        the year of a PPPK Paruh Waktu decided on its average."""
+        Skp = self.env["hr.skp"].sudo()
+        results = {
+            "emp_prakom": ("di_atas", "di_atas"),
+            "emp_pppk": ("sesuai", "sesuai"),
+        }
+        for xmlid, (hasil, perilaku) in results.items():
+            employee = ref(xmlid)
+            if not employee or Skp.search_count(
+                [("employee_id", "=", employee.id), ("year", "=", 2025)]
+            ):
+                continue
+            if xmlid == "emp_prakom":
+                # a revised SKP (mutasi on 15 June) counted once (DOMAIN §2)
+                first = self._skp_2025(employee, date(2025, 1, 1), date(2025, 6, 15))
+                skp = self._skp_2025(
+                    employee,
+                    date(2025, 6, 16),
+                    date(2025, 12, 31),
+                    revisi_dari_id=first.id,
+                    alasan_revisi="Mutasi ke Bidang Aplikasi Informatika",
+                )
+            else:
+                skp = self._skp_2025(employee)
             annual = (
                 self.env["hr.skp.evaluasi"]
                 .sudo()
@@ -175,3 +211,33 @@ class HrSkpDemo(models.AbstractModel):
                     "tanggal_ditetapkan": date(2026, 1, 20),
                 }
             )
+
+    @api.model
+    def _load_pppk_pw_2025(self, ref):
+        """2025 of a PPPK Paruh Waktu decided on its average (DOMAIN §2): six
+        months at 120% then six at 60% average 90%, Sesuai Ekspektasi (the vote by
+        the latest month would have said Di Bawah); Baik, diperpanjang."""
+        employee = ref("emp_pppk_pw_2")
+        Skp = self.env["hr.skp"].sudo()
+        if not employee or Skp.search_count(
+            [("employee_id", "=", employee.id), ("year", "=", 2025)]
+        ):
+            return
+        skp = self._skp_2025(employee, pendekatan="kuantitatif")
+        Evaluasi = self.env["hr.skp.evaluasi"].sudo()
+        months = Evaluasi.create(
+            [
+                {"skp_id": skp.id, "periode": "bulanan", "periode_ke": month}
+                for month in range(1, 13)
+            ]
+        )
+        for evaluasi in months:
+            factor = 1.2 if evaluasi.periode_ke <= 6 else 0.6
+            evaluasi.realisasi_ids.sudo().write(
+                {"realisasi_value": 10 * factor, "realisasi_text": "Layanan selesai"}
+            )
+            self._set_result(
+                evaluasi, "di_atas" if factor > 1 else "di_bawah", "sesuai"
+            )
+        annual = Evaluasi.create({"skp_id": skp.id, "periode": "tahunan"})
+        self._set_result(annual, annual.saran_rating_hasil_kerja, "sesuai")

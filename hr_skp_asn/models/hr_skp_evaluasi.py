@@ -13,6 +13,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .. import rules
 from .common import (
+    ASPEK_DIBAGI,
     PERILAKU_ASPEK,
     PERIODE,
     PREDIKAT,
@@ -21,6 +22,7 @@ from .common import (
     evaluation_bounds,
     periode_label,
     post_message,
+    render_table,
 )
 
 EVALUASI_STATE = [
@@ -254,8 +256,44 @@ class HrSkpEvaluasi(models.Model):
         string="Suggested Rating Hasil Kerja (capaian)",
         help="From the capaian formulas (pendekatan kuantitatif): a suggestion only.",
     )
+    rata_rata_aktif = fields.Boolean(
+        compute="_compute_saran",
+        string="Year Decided on the Average",
+        help="PPPK Paruh Waktu and anyone on a rencana kinerja bulanan: the annual "
+        "rating hasil kerja follows the average of the year's periods.",
+    )
+    rata_rata_dasar = fields.Selection(
+        [("capaian", "Mean Capaian"), ("rating", "Mean of the Ratings")],
+        compute="_compute_saran",
+        string="Average Of",
+    )
+    rata_rata_nilai = fields.Float(
+        compute="_compute_saran",
+        digits=(16, 2),
+        string="Average of the Periods",
+        help="Mean capaian (%) of the rated periods, or the mean of their ratings "
+        "(di atas 3, sesuai 2, di bawah 1).",
+    )
+    rata_rata_jumlah = fields.Integer(
+        compute="_compute_saran", string="Periods Averaged"
+    )
+    rata_rata_periode = fields.Char(compute="_compute_saran", string="Averaged Periods")
+    periode_tahun_html = fields.Html(
+        compute="_compute_periode_tahun_html",
+        sanitize=False,
+        string="Periods of the Year",
+        help="Every period of the year from every SKP of the employee, each "
+        "calendar month counted once.",
+    )
     angka_kredit = fields.Float(
         compute="_compute_angka_kredit", store=True, digits=(16, 3)
+    )
+    angka_kredit_bulan = fields.Integer(
+        compute="_compute_angka_kredit",
+        store=True,
+        string="Angka Kredit Months",
+        help="Calendar months this evaluation counts (each month once, even across "
+        "two SKP).",
     )
     is_pimpinan_unit = fields.Boolean(
         compute="_compute_is_pimpinan_unit",
@@ -337,7 +375,9 @@ class HrSkpEvaluasi(models.Model):
     ]
 
     # ------------------------------------------------------------------ computes
-    @api.depends("skp_id", "periode", "periode_ke")
+    @api.depends(
+        "skp_id", "skp_id.date_start", "skp_id.date_end", "periode", "periode_ke"
+    )
     def _compute_dates(self):
         for ev in self:
             bounds = evaluation_bounds(ev.skp_id, ev.periode, ev.periode_ke or 1)
@@ -372,6 +412,10 @@ class HrSkpEvaluasi(models.Model):
         "skp_id.evaluasi_ids.rating_hasil_kerja",
         "skp_id.evaluasi_ids.rating_perilaku",
         "skp_id.evaluasi_ids.state",
+        "employee_id.evaluasi_ids.rating_hasil_kerja",
+        "employee_id.evaluasi_ids.rating_perilaku",
+        "employee_id.evaluasi_ids.state",
+        "employee_id.evaluasi_ids.capaian",
         "realisasi_ids.capaian",
         "pendekatan",
     )
@@ -380,16 +424,15 @@ class HrSkpEvaluasi(models.Model):
             ev.saran_rating_hasil_kerja = False
             ev.saran_rating_perilaku = False
             ev.saran_rating_capaian = False
+            ev.rata_rata_aktif = False
+            ev.rata_rata_dasar = False
+            ev.rata_rata_nilai = 0.0
+            ev.rata_rata_jumlah = 0
+            ev.rata_rata_periode = False
             periodic = ev._periodic_evaluations()
             if ev.periode == "tahunan":
                 rated = periodic.filtered(
                     lambda e: e.state in ("dinilai", "ditetapkan")
-                )
-                ev.saran_rating_hasil_kerja = (
-                    rules.rating_suggestion_from_periods(
-                        rated.mapped("rating_hasil_kerja")
-                    )
-                    or False
                 )
                 ev.saran_rating_perilaku = (
                     rules.rating_suggestion_from_periods(
@@ -397,15 +440,143 @@ class HrSkpEvaluasi(models.Model):
                     )
                     or False
                 )
+                if ev._year_on_average():
+                    ev._set_saran_rata_rata(rated)
+                else:
+                    ev.saran_rating_hasil_kerja = (
+                        rules.rating_suggestion_from_periods(
+                            rated.mapped("rating_hasil_kerja")
+                        )
+                        or False
+                    )
             if ev.pendekatan == "kuantitatif":
                 lines = ev.realisasi_ids.filtered("capaian_dihitung")
                 if not lines and ev.periode == "tahunan":
                     lines = periodic.realisasi_ids.filtered("capaian_dihitung")
                 ev.saran_rating_capaian = (
-                    rules.rating_from_capaian(
-                        [(line.capaian, line.jenis == "utama") for line in lines]
+                    rules.rating_from_capaian_rhk(
+                        [
+                            (line.rhk_id.id, line.jenis == "utama", line.capaian)
+                            for line in lines
+                        ]
                     )
                     or False
+                )
+
+    def _year_on_average(self):
+        """PPPK Paruh Waktu and anyone on a rencana kinerja bulanan: the year is
+        decided on the average of its periods (DOMAIN §2)."""
+        self.ensure_one()
+        skp = self.skp_id
+        return bool(
+            skp.rencana_bulanan_aktif or skp.employee_id.asn_status == "pppk_pw"
+        )
+
+    def _set_saran_rata_rata(self, rated):
+        """The annual suggestion from the average of the rated periods (DOMAIN
+        §2, rules.saran_rata_rata), the average and the periods it came from."""
+        self.ensure_one()
+        self.rata_rata_aktif = True
+        result = rules.saran_rata_rata(
+            [
+                (e.capaian if e.capaian_ada else None, e.rating_hasil_kerja)
+                for e in rated
+            ]
+        )
+        if not result:
+            return
+        self.saran_rating_hasil_kerja = result["rating"]
+        self.rata_rata_dasar = result["dasar"]
+        self.rata_rata_nilai = result["rata_rata"]
+        self.rata_rata_jumlah = result["jumlah"]
+        self.rata_rata_periode = ", ".join(e._periode_label() for e in rated)
+
+    def _skp_tahun(self):
+        """The employee's approved SKP of this evaluation's year, oldest first
+        (read by the system: the annual evaluation weighs every period of the
+        year, whoever rated it)."""
+        self.ensure_one()
+        return (
+            self.employee_id.sudo()
+            .skp_ids.filtered(
+                lambda s: s.year == self.year and s.state in ("disetujui", "selesai")
+            )
+            .sorted(lambda s: (s.date_start, s.id))
+        )
+
+    def _bulan_milik(self, skps=None):
+        """Calendar months of this evaluation's period that count for it: those
+        its SKP covers more of than any other SKP of the year (DOMAIN §2, §4;
+        rules.bulan_pemilik). For the annual evaluation, every month covered by
+        one of the year's SKP."""
+        self.ensure_one()
+        skps = self._skp_tahun() if skps is None else skps
+        if not skps or not self.date_start or not self.date_end:
+            return []
+        owner = rules.bulan_pemilik([(s.date_start, s.date_end) for s in skps])
+        if self.periode == "tahunan":
+            return sorted(owner)
+        index = {skp.id: i for i, skp in enumerate(skps)}.get(self.skp_id.id)
+        return sorted(
+            month
+            for month, owner_index in owner.items()
+            if owner_index == index
+            and (self.date_start.year, self.date_start.month)
+            <= month
+            <= (self.date_end.year, self.date_end.month)
+        )
+
+    def _counted_once(self, skps):
+        """The periodic evaluations among these that own at least one calendar
+        month (a month split between two SKP counts once)."""
+        return self.filtered(lambda e: e._bulan_milik(skps))
+
+    @api.depends("periode", "employee_id.evaluasi_ids.state")
+    def _compute_periode_tahun_html(self):
+        rating_labels = dict(RATING)
+        predikat_labels = dict(PREDIKAT)
+        state_labels = dict(EVALUASI_STATE)
+        for ev in self:
+            ev.periode_tahun_html = False
+            if ev.periode != "tahunan":
+                continue
+            rows = []
+            counted = ev._periodic_evaluations()
+            # every period of every SKP of the year (read by the system, as
+            # _periodic_evaluations), saying which one counts for its months
+            every = (
+                ev._skp_tahun()
+                .evaluasi_ids.filtered(lambda e: e.periode != "tahunan")
+                .sorted(lambda e: (e.date_start, e.id))
+            )
+            for period in every:
+                rows.append(
+                    [
+                        period._periode_label(),
+                        period.skp_id.display_name or "",
+                        period.pejabat_penilai_id.name or "",
+                        f"{period.capaian:.2f}%" if period.capaian_ada else "-",
+                        rating_labels.get(period.rating_hasil_kerja, "-"),
+                        predikat_labels.get(period.predikat, "-"),
+                        state_labels.get(period.state, ""),
+                        self.env._("Yes")
+                        if period in counted
+                        else self.env._("No (the month counts for the other SKP)"),
+                    ]
+                )
+            if rows:
+                ev.periode_tahun_html = render_table(
+                    [
+                        self.env._("Period"),
+                        self.env._("SKP"),
+                        self.env._("Pejabat Penilai"),
+                        self.env._("Capaian"),
+                        self.env._("Rating Hasil Kerja"),
+                        self.env._("Predikat"),
+                        self.env._("Status"),
+                        self.env._("Counted"),
+                    ],
+                    rows,
                 )
 
     @api.depends(
@@ -416,11 +587,17 @@ class HrSkpEvaluasi(models.Model):
         "skp_id.snap_pegawai_nama",
         "skp_id.snap_pegawai_jenis_jabatan",
         "skp_id.snap_pegawai_jenjang",
+        "employee_id.skp_ids.date_start",
+        "employee_id.skp_ids.date_end",
+        "employee_id.skp_ids.state",
     )
     def _compute_angka_kredit(self):
-        """Annual angka kredit from the jabatan as it was when the SKP was approved
-        (its snapshot); the employee's current data only for an SKP without one. It
-        never follows a later promotion."""
+        """Angka kredit (DOMAIN §4, PermenPANRB 1/2023; Peraturan BKN 3/2023 for a
+        periodic predikat): pro rata n/12, n the calendar months the evaluation
+        counts, each month once even across two SKP (the annual evaluation counts
+        the months of all the year's SKP). From the jabatan as it was when the SKP
+        was approved (its snapshot); the employee's current data only for an SKP
+        without one. It never follows a later promotion."""
         for ev in self:
             skp = ev.skp_id
             if skp.snap_pegawai_nama:
@@ -429,20 +606,14 @@ class HrSkpEvaluasi(models.Model):
             else:
                 jenis = ev.employee_id.jenis_jabatan
                 jenjang = ev.employee_id.jenjang_fungsional
-            if (
-                ev.periode == "tahunan"
-                and ev.predikat
-                and jenis == "fungsional"
-                and jenjang
-                and ev.date_start
-                and ev.date_end
-            ):
-                bulan = min(
-                    12, max(1, rules.months_between(ev.date_start, ev.date_end))
-                )
+            ev.angka_kredit = 0.0
+            ev.angka_kredit_bulan = 0
+            if not (ev.predikat and jenis == "fungsional" and jenjang):
+                continue
+            bulan = min(12, len(ev._bulan_milik()))
+            ev.angka_kredit_bulan = bulan
+            if bulan:
                 ev.angka_kredit = rules.angka_kredit(ev.predikat, jenjang, bulan)
-            else:
-                ev.angka_kredit = 0.0
 
     @api.depends("employee_id", "department_id.manager_id")
     def _compute_is_pimpinan_unit(self):
@@ -474,14 +645,57 @@ class HrSkpEvaluasi(models.Model):
             )[:1]
             ev.predikat_organisasi = org.predikat_organisasi
 
-    @api.depends("capaian_organisasi_id")
+    @api.depends("capaian_organisasi_id", "department_id", "periode", "date_start")
     def _compute_distribusi_html(self):
+        """The kalkulator while rating (DOMAIN §3.3): the unit's capaian record's
+        when it exists, else the five predikat organisasi side by side for the
+        unit's pegawai of the period."""
+        Org = self.env["hr.skp.capaian.organisasi"]
         for ev in self:
-            ev.distribusi_html = (
-                ev.capaian_organisasi_id._render_distribusi_html()
-                if ev.capaian_organisasi_id
-                else False
+            if ev.capaian_organisasi_id:
+                ev.distribusi_html = ev.capaian_organisasi_id._render_distribusi_html()
+                continue
+            ev.distribusi_html = False
+            if not (ev.department_id and ev.date_start and ev.year):
+                continue
+            start, end = rules.period_bounds(ev.periode, ev.year, ev.periode_ke or 1)
+            evaluations = Org._unit_evaluations(
+                ev.department_id, ev.periode, start, end, states=None
             )
+            ev.distribusi_html = Org._render_kalkulator_semua_html(
+                rules.count_predikat(evaluations.mapped("predikat")),
+                len(evaluations),
+                ev.company_id,
+            )
+
+    def _angka_kredit_dokumen(self):
+        """The angka kredit as documents print it: two decimals (DOMAIN §4)."""
+        self.ensure_one()
+        return rules.angka_kredit_dokumen(self.angka_kredit)
+
+    def _satu_per_pegawai(self):
+        """One evaluation per employee: the one covering more days of the period
+        (a month split between two SKP counts once, for the later SKP on a tie),
+        the latest when equal (DOMAIN §2, §3.3)."""
+        best = {}
+        for ev in self:
+            days = (ev.date_end - ev.date_start).days if ev.date_start else 0
+            key = (days, ev.date_start, ev.id)
+            current = best.get(ev.employee_id.id)
+            if current is None or key > current[0]:
+                best[ev.employee_id.id] = (key, ev.id)
+        keep = {value[1] for value in best.values()}
+        return self.filtered(lambda e: e.id in keep)
+
+    def action_open_ninebox(self):
+        """The nine-box of this evaluation's unit and period (DOMAIN §3.2)."""
+        ev = self[:1]
+        return self.env["hr.skp.ninebox"]._action_open(
+            ev.department_id,
+            ev.periode or self.env.company.skp_evaluasi_periode,
+            ev.year or fields.Date.context_today(self).year,
+            ev.periode_ke or 1,
+        )
 
     @api.depends("tanggal_ditetapkan", "company_id.skp_keberatan_days")
     def _compute_batas_keberatan(self):
@@ -687,6 +901,10 @@ class HrSkpEvaluasi(models.Model):
             only_empty=True
         )
         evaluations._subscribe_people()
+        # the months' daily log feeds a quarter too (PPPK Paruh Waktu by quarter)
+        evaluations.filtered(lambda e: e.periode == "triwulanan")._fill_from_catatan(
+            only_empty=True
+        )
         return evaluations
 
     @api.model
@@ -749,19 +967,41 @@ class HrSkpEvaluasi(models.Model):
 
     def _default_realisasi_vals(self):
         """One realisasi line per indikator; bulanan targets from the rencana
-        bulanan."""
+        bulanan; triwulanan targets from the quarter's months of it (kuantitas and
+        biaya added up, the others kept: PPPK Paruh Waktu evaluated by quarter)."""
         self.ensure_one()
         rencana = {}
+        kuartal = {}
         if self.periode == "bulanan":
             for line in self.skp_id.rencana_bulanan_ids.filtered(
                 lambda r: r.bulan == str(self.date_start.month)
             ):
                 rencana[line.indikator_id.id] = line
+        elif self.periode == "triwulanan":
+            months = {
+                str(m) for m in range(self.date_start.month, self.date_end.month + 1)
+            }
+            for line in self.skp_id.rencana_bulanan_ids.filtered(
+                lambda r: r.bulan in months
+            ):
+                kuartal.setdefault(line.indikator_id.id, []).append(line)
         vals_list = []
         for ind in self.skp_id.indikator_ids.sorted(
             lambda i: (i.rhk_id.sequence, i.rhk_id.id, i.sequence, i.id)
         ):
             plan = rencana.get(ind.id)
+            months = kuartal.get(ind.id)
+            if months and ind.aspek in ASPEK_DIBAGI:
+                vals_list.append(
+                    {
+                        "evaluasi_id": self.id,
+                        "indikator_id": ind.id,
+                        "target_min": round(sum(m.target_min for m in months), 2),
+                        "target_max": round(sum(m.target_max for m in months), 2),
+                        "target_text": ind.target_text,
+                    }
+                )
+                continue
             vals_list.append(
                 {
                     "evaluasi_id": self.id,
@@ -1019,11 +1259,21 @@ class HrSkpEvaluasi(models.Model):
         )
 
     def _periodic_evaluations(self):
-        """The periodic evaluations of the same SKP, oldest first."""
+        """The periodic evaluations the year's result weighs, oldest first: for
+        the annual evaluation, those of every SKP of the employee's year, each
+        calendar month once (DOMAIN §2: several SKP in one year, one annual
+        predikat); otherwise those of the same SKP."""
         self.ensure_one()
-        return self.skp_id.evaluasi_ids.filtered(
-            lambda e: e.periode != "tahunan" and e.id != self.id
-        ).sorted(lambda e: (e.date_start, e.id))
+        if self.periode != "tahunan":
+            return self.skp_id.evaluasi_ids.filtered(
+                lambda e: e.periode != "tahunan" and e.id != self.id
+            ).sorted(lambda e: (e.date_start, e.id))
+        skps = self._skp_tahun()
+        # read by the system: the annual evaluation (which the caller reads) weighs
+        # periods rated by an earlier pejabat penilai too; only derived values
+        # (the suggestion, the average, the list of periods) are shown
+        periodic = skps.evaluasi_ids.filtered(lambda e: e.periode != "tahunan")
+        return periodic._counted_once(skps).sorted(lambda e: (e.date_start, e.id))
 
     # ------------------------------------------------------------------- actions
     def action_ajukan(self):

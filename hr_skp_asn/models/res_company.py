@@ -63,6 +63,27 @@ class ResCompany(models.Model):
         help="Days after the predikat is set during which the employee may object "
         "(PP 30/2019 Pasal 59: 14 days).",
     )
+    skp_distribusi_mayoritas = fields.Selection(
+        [
+            ("terbanyak", "More than any other predikat"),
+            ("lebih_dari_separuh", "More than half of the unit"),
+        ],
+        string="Pola Distribusi: Reading of 'Most'",
+        default="terbanyak",
+        required=True,
+        help="SE MenPANRB 3/2023: 'sebagian besar' (most) pegawai have the leading "
+        "predikat. By default it has more pegawai than any other predikat (a tie is "
+        "not most); the instansi may require more than half of the unit instead.",
+    )
+    skp_pppk_pw_evaluasi_periode = fields.Selection(
+        [("bulanan", "Bulanan"), ("triwulanan", "Triwulanan")],
+        string="PPPK Paruh Waktu Periodic Evaluation",
+        default="bulanan",
+        required=True,
+        help="Monthly, with the rencana kinerja bulanan (default), or quarterly "
+        "(KepmenPANRB 16/2025), the months' targets and daily log feeding the "
+        "quarter. The year is decided on the average of the periods.",
+    )
     skp_distribusi_override = fields.Boolean(
         string="Allow an Unlawful Distribution with a Reason",
         help="Capaian organisasi can be set although the pola distribusi is not "

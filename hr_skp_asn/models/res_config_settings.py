@@ -32,6 +32,12 @@ class ResConfigSettings(models.TransientModel):
     skp_keberatan_days = fields.Integer(
         related="company_id.skp_keberatan_days", readonly=False
     )
+    skp_distribusi_mayoritas = fields.Selection(
+        related="company_id.skp_distribusi_mayoritas", readonly=False
+    )
+    skp_pppk_pw_evaluasi_periode = fields.Selection(
+        related="company_id.skp_pppk_pw_evaluasi_periode", readonly=False
+    )
     skp_distribusi_override = fields.Boolean(
         related="company_id.skp_distribusi_override", readonly=False
     )

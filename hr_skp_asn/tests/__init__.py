@@ -9,6 +9,7 @@ from . import test_ui
 from . import test_skp_integrity
 from . import test_evaluasi
 from . import test_capaian_organisasi
+from . import test_regulasi
 from . import test_tpp
 from . import test_keberatan
 from . import test_i18n

@@ -222,8 +222,8 @@ class TestCapaianOrganisasi(EvaluasiCommon):
         )
 
     def test_kalkulator_counts_diajukan_in_progress(self):
-        self.rate_unit([self.SB, self.B], state="dinilai")
-        progress = self.make_evaluasi(self.staff_skp[2])
+        self.rate_unit([self.SB, self.SB, self.B], state="dinilai")
+        progress = self.make_evaluasi(self.staff_skp[3])
         progress.with_user(self.user_admin_bkd).action_ajukan()
         progress.with_user(self.user_admin_bkd).write(
             {"rating_hasil_kerja": "di_atas", "rating_perilaku": "di_atas"}
@@ -231,8 +231,8 @@ class TestCapaianOrganisasi(EvaluasiCommon):
         org = self.make_org("istimewa")
         html = progress.distribusi_html
         self.assertIn("In progress (diajukan)", html)
-        self.assertIn("Allowed (N = 3)", html)
+        self.assertIn("Allowed (N = 4)", html)
         self.assertIn("1 evaluations in progress", html)
         # the unit's predikat is set on the rated ones only
-        self.assertEqual(org.jumlah_pegawai, 2)
+        self.assertEqual(org.jumlah_pegawai, 3)
         self.assertEqual(org.check_distribusi(), [])

@@ -256,7 +256,9 @@ class TestEvaluasi(EvaluasiCommon):
         annual = self.make_rated(skp, "sesuai", "sesuai", periode="tahunan")
         self.assertEqual(annual.angka_kredit, 12.5)  # ahli pertama, baik, 12 months
         monthly = self.make_rated(skp, "sesuai", "sesuai")
-        self.assertEqual(monthly.angka_kredit, 0.0)
+        # a periodic predikat converts too, pro rata: 12.5 x 100% x 1/12
+        self.assertEqual(monthly.angka_kredit, 1.042)
+        self.assertEqual(monthly.angka_kredit_bulan, 1)
         # approved as an ahli madya (the snapshot keeps the jabatan)
         self.kabid.write(
             {"jenis_jabatan": "fungsional", "jenjang_fungsional": "ahli_madya"}

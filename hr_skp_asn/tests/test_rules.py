@@ -60,11 +60,18 @@ def _oracle_at_least(pct, n):
     return _oracle_share(pct, n, ROUND_CEILING)
 
 
-def _oracle_lawful(org, c):
-    """DOMAIN §3.3 table, written independently of rules.py, for counts ``c``."""
+def _oracle_lawful(org, c, mayoritas="terbanyak"):
+    """DOMAIN §3.3 table (SE MenPANRB 3/2023), written independently of
+    rules.py, for counts ``c``: "most" is strictly more than any other predikat,
+    or more than half of the unit with ``lebih_dari_separuh``."""
     n = sum(c.values())
     if n == 0:
         return True
+
+    def most(p):
+        if mayoritas == "lebih_dari_separuh":
+            return 2 * c[p] > n
+        return all(c[p] > c[q] for q in c if q != p)
 
     def at_most(count, pct):
         return count <= _oracle_at_most(pct, n)
@@ -73,9 +80,9 @@ def _oracle_lawful(org, c):
         return count >= _oracle_at_least(pct, n)
 
     if org == "istimewa":
-        return c[SB] == max(c.values()) and at_most(c[SB], 70)
+        return most(SB) and at_most(c[SB], 70)
     if org == "baik":
-        return c[B] == max(c.values()) and at_most(c[B], 70) and c[BP] + c[K] >= 1
+        return most(B) and at_most(c[B], 70) and c[BP] + c[K] >= 1
     if org == "butuh_perbaikan":
         return at_least(c[BP], 60) and at_most(c[SB], 10)
     if org == "kurang":
@@ -90,8 +97,16 @@ NO_LAWFUL_DISTRIBUTION = {
     (1, "baik"),
     (1, "kurang"),
     (1, "sangat_kurang"),
+    (2, "istimewa"),
+    (2, "baik"),
     (2, "kurang"),
     (2, "sangat_kurang"),
+}
+#: The same when "most" is read as more than half of the unit: also n = 4 for
+#: Istimewa and Baik (more than half is 3, 70% of 4 allows 2).
+NO_LAWFUL_DISTRIBUTION_SEPARUH = NO_LAWFUL_DISTRIBUTION | {
+    (4, "istimewa"),
+    (4, "baik"),
 }
 
 
@@ -476,7 +491,7 @@ class TestDistribusi(BaseCase):
 
     def test_unrated_pegawai_are_ignored(self):
         """DOMAIN §3.3: False/None (not yet rated) are not counted."""
-        self.assertLawful("istimewa", [SB, False, B, None])
+        self.assertLawful("istimewa", [SB, False, SB, B, None])
         self.assertLawful("butuh_perbaikan", [BP, None])
         # n counts the rated only: 3 here (60% -> 2 BP), not 4 (60% -> 3 BP)
         self.assertLawful("butuh_perbaikan", [BP, BP, B, None])
@@ -514,12 +529,22 @@ class TestDistribusi(BaseCase):
             "Sangat Baik; 8 are.",
         )
 
-    def test_istimewa_sangat_baik_largest_ties_allowed(self):
-        """DOMAIN §3.3 Istimewa: Sangat Baik is the largest group (ties allowed)."""
-        self.assertLawful("istimewa", _units(sangat_baik=5, baik=5))
-        self.assertLawful(
+    def test_istimewa_most_is_strictly_more(self):
+        """DOMAIN §3.3 Istimewa (SE MenPANRB 3/2023): most pegawai are Sangat Baik,
+        strictly more than any other predikat; a tie is not "most", so a flat
+        20% Sangat Baik does not pass."""
+        self.assertLawful("istimewa", _units(sangat_baik=6, baik=4))
+        self.assertViolates(
+            "istimewa", _units(sangat_baik=5, baik=5), ["sangat_baik_not_largest"]
+        )
+        self.assertViolates(
             "istimewa",
             _units(sangat_baik=2, baik=2, butuh_perbaikan=2, kurang=2, sangat_kurang=2),
+            ["sangat_baik_not_largest"],
+        )
+        self.assertLawful(
+            "istimewa",
+            _units(sangat_baik=3, baik=2, butuh_perbaikan=2, kurang=2, sangat_kurang=1),
         )
         result = rules.check_distribusi(
             "istimewa", _units(sangat_baik=4, baik=5, kurang=1)
@@ -541,20 +566,52 @@ class TestDistribusi(BaseCase):
             ["sangat_baik_not_largest"],
         )
 
+    def test_most_as_more_than_half(self):
+        """DOMAIN §3.3: the company may read "most" as more than half of the unit:
+        6 Sangat Baik of 10 pass, 5 do not (though more than any other group)."""
+        separuh = "lebih_dari_separuh"
+        self.assertEqual(
+            rules.check_distribusi("istimewa", _units(sangat_baik=6, baik=4), separuh),
+            [],
+        )
+        result = rules.check_distribusi(
+            "istimewa", _units(sangat_baik=5, baik=3, kurang=2), separuh
+        )
+        self.assertEqual(_codes(result), ["sangat_baik_not_majority"])
+        self.assertEqual(result[0]["params"], {"count": 5, "required": 6, "n": 10})
+        self.assertEqual(
+            _codes(
+                rules.check_distribusi(
+                    "baik", _units(baik=4, sangat_baik=3, kurang=3), separuh
+                )
+            ),
+            ["baik_not_majority"],
+        )
+        self.assertEqual(
+            [rules.majority_min_count(n) for n in (0, 1, 2, 3, 4, 10, 11)],
+            [0, 1, 2, 2, 3, 6, 6],
+        )
+        with self.assertRaises(ValueError):
+            rules.check_distribusi("baik", [B], "separuh")
+
     def test_istimewa_small_units(self):
         """DOMAIN §3.3 Istimewa, n=1..5: Sangat Baik at most 70% rounded down
-        (0, 1, 2, 2, 3) and the largest group; n=1 has no lawful distribution."""
+        (0, 1, 2, 2, 3) and strictly the largest group; n=1 and n=2 have no
+        lawful distribution."""
         self.assertViolates("istimewa", [SB], ["sangat_baik_above_max"])
         self.assertViolates("istimewa", [B], ["sangat_baik_not_largest"])
-        self.assertLawful("istimewa", [SB, B])
+        self.assertViolates("istimewa", [SB, B], ["sangat_baik_not_largest"])
         self.assertViolates("istimewa", [SB, SB], ["sangat_baik_above_max"])
         self.assertLawful("istimewa", [SB, SB, K])
         self.assertViolates("istimewa", [SB, SB, SB], ["sangat_baik_above_max"])
-        self.assertViolates("istimewa", [SB, B, BP], [])
+        self.assertViolates("istimewa", [SB, B, BP], ["sangat_baik_not_largest"])
         self.assertViolates(
             "istimewa", _units(sangat_baik=3, baik=1), ["sangat_baik_above_max"]
         )
-        self.assertLawful("istimewa", _units(sangat_baik=2, baik=2))
+        self.assertViolates(
+            "istimewa", _units(sangat_baik=2, baik=2), ["sangat_baik_not_largest"]
+        )
+        self.assertLawful("istimewa", _units(sangat_baik=2, baik=1, kurang=1))
         self.assertLawful("istimewa", _units(sangat_baik=3, kurang=2))
         self.assertViolates(
             "istimewa", _units(sangat_baik=5), ["sangat_baik_above_max"]
@@ -583,11 +640,21 @@ class TestDistribusi(BaseCase):
         self.assertEqual(result[0]["params"], {"count": 0, "required": 1, "n": 10})
 
     def test_baik_others_may_be_sb_or_sk_and_largest(self):
-        """DOMAIN §3.3 Baik: Baik largest (ties ok); others may be SB and/or SK."""
+        """DOMAIN §3.3 Baik: most are Baik (strictly; 29% Baik beside 29% of
+        another predikat does not pass); others may be SB and/or SK."""
         self.assertLawful(
             "baik", _units(sangat_baik=3, baik=4, butuh_perbaikan=1, sangat_kurang=2)
         )
-        self.assertLawful("baik", _units(sangat_baik=4, baik=4, butuh_perbaikan=2))
+        self.assertViolates(
+            "baik",
+            _units(sangat_baik=4, baik=4, butuh_perbaikan=2),
+            ["baik_not_largest"],
+        )
+        self.assertViolates(
+            "baik",
+            _units(sangat_baik=2, baik=2, butuh_perbaikan=1, sangat_kurang=2),
+            ["baik_not_largest"],
+        )
         self.assertViolates(
             "baik",
             _units(sangat_baik=5, baik=4, butuh_perbaikan=1),
@@ -604,17 +671,18 @@ class TestDistribusi(BaseCase):
 
     def test_baik_small_units(self):
         """DOMAIN §3.3 Baik, n=1..3: Baik at most 70% rounded down (0, 1, 2), the
-        largest group, plus one BP and/or Kurang; n=1 has no lawful distribution."""
+        largest group (strictly), plus one BP and/or Kurang; n=1 and n=2 have no
+        lawful distribution."""
         self.assertViolates("baik", [B], ["baik_above_max", "baik_needs_bp_or_kurang"])
         self.assertViolates("baik", [BP], ["baik_not_largest"])
         self.assertViolates("baik", [K], ["baik_not_largest"])
-        self.assertLawful("baik", [B, BP])
-        self.assertLawful("baik", [B, K])
+        self.assertViolates("baik", [B, BP], ["baik_not_largest"])
+        self.assertViolates("baik", [B, K], ["baik_not_largest"])
         self.assertViolates(
             "baik", [B, B], ["baik_above_max", "baik_needs_bp_or_kurang"]
         )
         self.assertLawful("baik", [B, B, K])
-        self.assertLawful("baik", [B, SB, BP])
+        self.assertViolates("baik", [B, SB, BP], ["baik_not_largest"])
         self.assertViolates(
             "baik", [B, B, B], ["baik_above_max", "baik_needs_bp_or_kurang"]
         )
@@ -797,8 +865,10 @@ class TestDistribusi(BaseCase):
             set(rules.VIOLATION_MESSAGES),
             {
                 "sangat_baik_not_largest",
+                "sangat_baik_not_majority",
                 "sangat_baik_above_max",
                 "baik_not_largest",
+                "baik_not_majority",
                 "baik_above_max",
                 "baik_needs_bp_or_kurang",
                 "bp_below_min",
@@ -811,10 +881,10 @@ class TestDistribusi(BaseCase):
             },
         )
         seen = set()
-        for org in ORGS:
+        for org, mayoritas in itertools.product(ORGS, rules.MAYORITAS):
             for n in range(0, 8):
                 for counts in _compositions(n):
-                    for v in rules.check_distribusi_counts(org, counts):
+                    for v in rules.check_distribusi_counts(org, counts, mayoritas):
                         seen.add(v["code"])
                         self.assertEqual(set(v), {"code", "message", "params"})
                         self.assertEqual(
@@ -827,25 +897,31 @@ class TestDistribusi(BaseCase):
 
     def test_check_distribusi_matches_regulation_exhaustively(self):
         """DOMAIN §3.3: every distribution of n<=12 pegawai vs an independent oracle."""
-        for org in ORGS:
+        for org, mayoritas in itertools.product(ORGS, rules.MAYORITAS):
             for n in range(0, 13):
                 for counts in _compositions(n):
-                    lawful = not rules.check_distribusi_counts(org, counts)
-                    if lawful != _oracle_lawful(org, counts):
+                    lawful = not rules.check_distribusi_counts(org, counts, mayoritas)
+                    if lawful != _oracle_lawful(org, counts, mayoritas):
                         self.fail(
-                            "%s n=%d %r: rules say lawful=%s" % (org, n, counts, lawful)
+                            "%s %s n=%d %r: rules say lawful=%s"
+                            % (org, mayoritas, n, counts, lawful)
                         )
                     self.assertEqual(
-                        lawful, not rules.check_distribusi(org, _units(**counts))
+                        lawful,
+                        not rules.check_distribusi(org, _units(**counts), mayoritas),
                     )
 
     def test_kalkulator_tight_bounds_exhaustively(self):
-        """DOMAIN §3.3 kalkulator: min/max are exactly the attainable counts (n<=12)."""
-        for org in ORGS:
+        """DOMAIN §3.3 kalkulator: min/max are exactly the attainable counts (n<=12),
+        both readings of "most": the kalkulator and check_distribusi agree."""
+        for org, mayoritas in itertools.product(ORGS, rules.MAYORITAS):
             for n in range(0, 13):
-                lawful = [c for c in _compositions(n) if _oracle_lawful(org, c)]
-                calc = rules.kalkulator_distribusi(org, n)
-                with self.subTest(org=org, n=n):
+                lawful = [
+                    c for c in _compositions(n) if _oracle_lawful(org, c, mayoritas)
+                ]
+                calc = rules.kalkulator_distribusi(org, n, mayoritas)
+                with self.subTest(org=org, n=n, mayoritas=mayoritas):
+                    self.assertEqual(calc["mayoritas"], mayoritas)
                     self.assertEqual(calc["feasible"], bool(lawful))
                     self.assertEqual(calc["n"], n)
                     if not lawful:
@@ -935,12 +1011,20 @@ class TestDistribusi(BaseCase):
         """DOMAIN §3.3: with the literal bounds, n=1 has no lawful distribution for
         Istimewa, Baik, Kurang, Sangat Kurang and n=2 none for Kurang, Sangat
         Kurang; the calculator says so (the override is a company setting)."""
-        found = set()
-        for n in range(0, 13):
-            for org in ORGS:
-                if not any(_oracle_lawful(org, c) for c in _compositions(n)):
-                    found.add((n, org))
-        self.assertEqual(found, NO_LAWFUL_DISTRIBUTION)
+        for mayoritas, expected in (
+            ("terbanyak", NO_LAWFUL_DISTRIBUTION),
+            ("lebih_dari_separuh", NO_LAWFUL_DISTRIBUTION_SEPARUH),
+        ):
+            found = set()
+            for n in range(0, 13):
+                for org in ORGS:
+                    if not any(
+                        _oracle_lawful(org, c, mayoritas) for c in _compositions(n)
+                    ):
+                        found.add((n, org))
+                        calc = rules.kalkulator_distribusi(org, n, mayoritas)
+                        self.assertFalse(calc["feasible"])
+            self.assertEqual(found, expected)
         for n, org in sorted(NO_LAWFUL_DISTRIBUTION):
             with self.subTest(org=org, n=n):
                 calc = rules.kalkulator_distribusi(org, n)
@@ -968,11 +1052,11 @@ class TestDistribusi(BaseCase):
 
         self.assertEqual(
             bounds("istimewa"),
-            {SB: (2, 7), B: (0, 5), BP: (0, 5), K: (0, 5), SK: (0, 5)},
+            {SB: (3, 7), B: (0, 4), BP: (0, 4), K: (0, 4), SK: (0, 4)},
         )
         self.assertEqual(
             bounds("baik"),
-            {SB: (0, 4), B: (2, 7), BP: (0, 5), K: (0, 5), SK: (0, 4)},
+            {SB: (0, 4), B: (3, 7), BP: (0, 4), K: (0, 4), SK: (0, 4)},
         )
         self.assertEqual(
             bounds("butuh_perbaikan"),
@@ -988,11 +1072,12 @@ class TestDistribusi(BaseCase):
         )
         calc = rules.kalkulator_distribusi("baik", 10)
         self.assertEqual(calc["contoh"], {SB: 2, B: 7, BP: 1, K: 0, SK: 0})
-        self.assertIn("largest group", calc["note"])
+        self.assertIn("more pegawai than any other predikat", calc["note"])
 
     def test_kalkulator_small_units_pinned(self):
         """DOMAIN §3.3, worked by hand: Istimewa n=5 (Sangat Baik at most 3.5 -> 3,
-        the largest group so at least 1); Butuh Perbaikan n=4 (BP at least 2.4 ->
+        strictly the largest group so at least 2: 1 Sangat Baik would leave 4
+        pegawai with at most 0 each); Butuh Perbaikan n=4 (BP at least 2.4 ->
         3, Sangat Baik at most 0.4 -> 0); Kurang n=3 (K >= 1.8 -> 2, BP >= 0.3 -> 1)."""
 
         def bounds(org, n):
@@ -1002,7 +1087,7 @@ class TestDistribusi(BaseCase):
 
         self.assertEqual(
             bounds("istimewa", 5),
-            {SB: (1, 3), B: (0, 2), BP: (0, 2), K: (0, 2), SK: (0, 2)},
+            {SB: (2, 3), B: (0, 2), BP: (0, 2), K: (0, 2), SK: (0, 2)},
         )
         self.assertEqual(
             bounds("butuh_perbaikan", 4),
@@ -1183,9 +1268,16 @@ class TestCapaian(BaseCase):
             rules.rating_from_capaian([(105, True), (102, False), (90, True)]),
             "di_atas",
         )
-        # more than half above, but one utama below expectation
+        # more than half above, but the only utama below expectation
         self.assertEqual(
             rules.rating_from_capaian([(105, False), (102, False), (70, True)]),
+            "di_bawah",
+        )
+        # one utama of three below: a small part -> sesuai, never di_atas
+        self.assertEqual(
+            rules.rating_from_capaian(
+                [(105, True), (102, True), (70, True), (105, False)]
+            ),
             "sesuai",
         )
         # a tambahan below does not block di_atas
@@ -1206,7 +1298,19 @@ class TestCapaian(BaseCase):
             rules.rating_from_capaian([(79, True), (60, False), (100, True)]),
             "di_bawah",
         )
-        self.assertEqual(rules.rating_from_capaian([(79, True), (100, True)]), "sesuai")
+        # half the utama below is not "a small part"
+        self.assertEqual(
+            rules.rating_from_capaian([(79, True), (100, True)]), "di_bawah"
+        )
+        self.assertEqual(
+            rules.rating_from_capaian([(79, True), (100, True), (100, True)]),
+            "sesuai",
+        )
+        # no utama: the small part is counted on all results
+        self.assertEqual(
+            rules.rating_from_capaian([(79, False), (100, False), (100, False)]),
+            "sesuai",
+        )
         self.assertEqual(rules.rating_from_capaian([100.5, 101]), "di_atas")  # bare
         self.assertEqual(rules.rating_from_capaian([79.5]), "sesuai")  # rounds to 80
         self.assertEqual(rules.rating_from_capaian([100.49]), "sesuai")
@@ -1239,6 +1343,188 @@ class TestCapaian(BaseCase):
         )
         with self.assertRaisesRegex(ValueError, "rating 'baik'"):
             rules.rating_suggestion_from_periods(["sesuai", "baik"])
+
+
+@tagged("post_install", "-at_install")
+class TestRegulasiKeduaRules(BaseCase):
+    """Issue 11: the year's average, one annual predikat per year, per-RHK
+    suggestion, the unit's pegawai and a linear kalkulator."""
+
+    def test_rating_per_rhk_issue_example(self):
+        """DOMAIN §3.1: four indikator, both RHK utama at 70% and two tambahan at
+        100%: counted per indikator this looked *sesuai*; per RHK both main
+        results are below, so *di bawah*."""
+        items = [
+            ("utama 1", True, 70),
+            ("utama 2", True, 70),
+            ("tambahan 1", False, 100),
+            ("tambahan 2", False, 100),
+        ]
+        self.assertEqual(rules.rating_from_capaian_rhk(items), "di_bawah")
+        # an RHK's capaian is the mean of its indikator: 60 and 100 -> 80
+        self.assertEqual(
+            rules.capaian_rhk([("a", True, 60), ("a", True, 100), ("b", False, None)]),
+            [(80, True)],
+        )
+        self.assertEqual(
+            rules.rating_from_capaian_rhk(
+                [("a", True, 60), ("a", True, 100), ("b", True, 110)]
+            ),
+            "sesuai",
+        )
+        # three RHK utama above, one tambahan below: di atas
+        self.assertEqual(
+            rules.rating_from_capaian_rhk(
+                [("a", True, 110), ("b", True, 105), ("c", True, 120), ("d", False, 50)]
+            ),
+            "di_atas",
+        )
+        self.assertIsNone(rules.rating_from_capaian_rhk([("a", True, None)]))
+
+    def test_saran_rata_rata_order_does_not_matter(self):
+        """DOMAIN §2 (BKD DKI 2026): six months at 120% then six at 60% average
+        90% -> sesuai, and so do the same months reversed (a vote by the latest
+        gave di bawah and di atas)."""
+        first = [(120, "di_atas")] * 6 + [(60, "di_bawah")] * 6
+        for months in (first, list(reversed(first))):
+            result = rules.saran_rata_rata(months)
+            self.assertEqual(
+                result,
+                {
+                    "rating": "sesuai",
+                    "dasar": "capaian",
+                    "rata_rata": 90.0,
+                    "jumlah": 12,
+                },
+            )
+        self.assertEqual(
+            rules.rating_suggestion_from_periods([r for _c, r in first]), "di_bawah"
+        )
+
+    def test_saran_rata_rata_capaian_boundaries(self):
+        """DOMAIN §2/§3.4: the mean capaian rounded to a whole percent; over 100%
+        di atas, under 80% di bawah."""
+        cases = (
+            ([100.49], "sesuai"),
+            ([100.5], "di_atas"),
+            ([100, 101], "di_atas"),  # mean 100.5 rounds half up to 101
+            ([79.5], "sesuai"),
+            ([79.49], "di_bawah"),
+            ([80, 79], "sesuai"),  # 79.5 -> 80
+            ([79, 79.98], "di_bawah"),  # 79.49
+        )
+        for values, expected in cases:
+            with self.subTest(values=values):
+                periods = [(v, "sesuai") for v in values]
+                got = rules.saran_rata_rata(periods)
+                self.assertEqual(got["dasar"], "capaian")
+                self.assertEqual(got["rating"], expected)
+
+    def test_saran_rata_rata_ratings_when_not_numeric(self):
+        """DOMAIN §2: without a capaian for every period, the mean of the ratings
+        (di atas 3, sesuai 2, di bawah 1) rounded half up: 2.5 -> di atas, under
+        1.5 -> di bawah."""
+
+        def rating(*ratings):
+            return rules.saran_rata_rata([(None, r) for r in ratings])
+
+        self.assertEqual(rating("di_atas", "sesuai")["rating"], "di_atas")  # 2.5
+        self.assertEqual(rating("di_atas", "sesuai")["rata_rata"], 2.5)
+        self.assertEqual(rating("di_atas", "sesuai", "sesuai")["rating"], "sesuai")
+        self.assertEqual(rating("sesuai", "di_bawah")["rating"], "sesuai")  # 1.5
+        self.assertEqual(
+            rating("sesuai", "di_bawah", "di_bawah")["rating"], "di_bawah"
+        )  # 1.33
+        self.assertEqual(rating("di_atas", "di_bawah")["rating"], "sesuai")  # 2
+        mixed = rules.saran_rata_rata([(120, "di_atas"), (None, "di_bawah")])
+        self.assertEqual((mixed["dasar"], mixed["rating"]), ("rating", "sesuai"))
+        self.assertIsNone(rules.saran_rata_rata([]))
+        self.assertIsNone(rules.saran_rata_rata([(None, False)]))
+        with self.assertRaises(ValueError):
+            rules.saran_rata_rata([(None, "baik")])
+        self.assertEqual(
+            [rules.rating_from_skor_rata_rata(x) for x in (3, 2.5, 2.49, 1.5, 1.49)],
+            ["di_atas", "di_atas", "sesuai", "sesuai", "di_bawah"],
+        )
+
+    def test_bulan_pemilik_split_month_counts_once(self):
+        """DOMAIN §2/§4: a revision ending 15 June: June has 15 days in each SKP
+        and goes to the later one; 6 + 6 months, not 6 + 7. Ending 20 June keeps
+        June in the first SKP."""
+        first = (date(2026, 1, 1), date(2026, 6, 15))
+        second = (date(2026, 6, 16), date(2026, 12, 31))
+        owner = rules.bulan_pemilik([first, second])
+        self.assertEqual(owner[(2026, 6)], 1)
+        self.assertEqual(owner[(2026, 5)], 0)
+        self.assertEqual(len(owner), 12)
+        self.assertEqual(rules.bulan_dihitung([first, second]), [5, 7])
+        longer = (date(2026, 1, 1), date(2026, 6, 20))
+        later = (date(2026, 6, 21), date(2026, 12, 31))
+        self.assertEqual(rules.bulan_dihitung([longer, later]), [6, 6])
+        # the issue's angka kredit: 13.542 (6 + 7 months) becomes 12.5
+        months = sum(rules.bulan_dihitung([first, second]))
+        self.assertEqual(rules.angka_kredit("baik", "ahli_pertama", months), 12.5)
+        self.assertEqual(
+            rules.angka_kredit("baik", "ahli_pertama", 6)
+            + rules.angka_kredit("baik", "ahli_pertama", 7),
+            13.542,
+        )
+        self.assertEqual(rules.bulan_dihitung([(None, None)]), [0])
+
+    def test_angka_kredit_dokumen_two_decimals(self):
+        """DOMAIN §4: documents show two decimals, as BKN's examples (2.08)."""
+        self.assertEqual(
+            rules.angka_kredit_dokumen(rules.angka_kredit("baik", "ahli_pertama", 2)),
+            "2.08",
+        )
+        self.assertEqual(rules.angka_kredit_dokumen(12.5), "12.50")
+        self.assertEqual(rules.angka_kredit_dokumen(0.625), "0.63")  # half up
+        self.assertEqual(rules.angka_kredit_dokumen(1.125), "1.13")
+
+    def test_pegawai_unit(self):
+        """DOMAIN §3.3: own staff plus the leaders of the direct sub-units, the
+        leader excluded, each counted once."""
+        self.assertEqual(
+            rules.pegawai_unit([1, 2, 3, 2], [7, 8, 3, None], pimpinan=1),
+            [2, 3, 7, 8],
+        )
+        self.assertEqual(rules.pegawai_unit([], [], pimpinan=None), [])
+
+    def test_kalkulator_linear_on_a_large_unit(self):
+        """Issue 13: the kalkulator is O(n): a unit of 5,000 pegawai costs one
+        constant-time bound computation per size of the leading group (at most
+        n + 1), ten times the work of a unit of 500 - measured by counting the
+        calls, not the clock - and its bounds pass check_distribusi."""
+        original = rules._box_bounds
+        calls = []
+
+        def counting(*args, **kwargs):
+            calls.append(1)
+            return original(*args, **kwargs)
+
+        rules._box_bounds = counting
+        try:
+            work = {}
+            for n in (500, 5000):
+                for org in ORGS:
+                    calls.clear()
+                    calc = rules.kalkulator_distribusi(org, n)
+                    self.assertTrue(calc["feasible"])
+                    self.assertLessEqual(len(calls), n + 1)
+                    work[(org, n)] = len(calls)
+            for org in ORGS:
+                self.assertLessEqual(work[(org, 5000)], 10 * work[(org, 500)] + 10)
+        finally:
+            rules._box_bounds = original
+        calc = rules.kalkulator_distribusi("baik", 5000)
+        # Baik strictly more than each of the four others: 5 x 1001 - 4 >= 5000
+        self.assertEqual(calc[B], {"min": 1001, "max": 3500})
+        for p in rules.PREDIKAT:
+            for bound in ("min", "max"):
+                witness = rules._construct(
+                    5000, *TestDistribusi._fixed("baik", 5000, p, calc[p][bound])
+                )
+                self.assertEqual(rules.check_distribusi_counts("baik", witness), [])
 
 
 @tagged("post_install", "-at_install")
