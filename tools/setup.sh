@@ -104,6 +104,16 @@ if [ ! -f "$VENV/.odoo-stamp" ] || [ "$(cat "$VENV/.odoo-stamp")" != "$odoo_stam
     printf '%s' "$odoo_stamp" > "$VENV/.odoo-stamp"
 fi
 
+# 5. OCA addons from PyPI (requirements-oca.txt: odoo-addon-payroll for hr_skp_asn_payroll),
+# without their dependencies: "odoo" is the one installed above. The wheels put the addons in
+# the virtualenv's odoo/addons, which odoo.addons' namespace path finds (no addons_path entry).
+oca_stamp="$(sha1sum <"$ROOT/requirements-oca.txt" | cut -c1-12)"
+if [ ! -f "$VENV/.oca-stamp" ] || [ "$(cat "$VENV/.oca-stamp")" != "$oca_stamp" ]; then
+    log "installing the OCA addons of requirements-oca.txt (pip install --no-deps)"
+    pip_quiet install -q --no-deps -r "$ROOT/requirements-oca.txt"
+    printf '%s' "$oca_stamp" > "$VENV/.oca-stamp"
+fi
+
 # Tell the Makefile where things are.
 cat > "$ROOT/.odoo-env" <<ENV
 ODOO_DIR=$ODOO_DIR

@@ -23,7 +23,7 @@ SNAPSHOT_ITEMS = ("nama", "nip", "pangkat", "jabatan", "unit")
 PEOPLE_FIELDS = {"pejabat_penilai_id", "atasan_pejabat_penilai_id", "jenis_skp"}
 
 # Fields only the workflow actions write (never a plain write() by a user).
-WORKFLOW_FIELDS = (
+SYSTEM_FIELDS = (
     {
         "state",
         "tanggal_disetujui",
@@ -37,12 +37,70 @@ WORKFLOW_FIELDS = (
 )
 
 
+OPEN = ("draft", "diajukan")
+LIVE = ("draft", "diajukan", "disetujui")
+ALL_STATES = tuple(key for key, _label in SKP_STATE)
+PENILAI_OR_HR = ("penilai", "pengelola")
+
+
 class HrSkp(models.Model):
     _name = "hr.skp"
     _description = "Sasaran Kinerja Pegawai (SKP)"
-    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "portal.mixin",
+        "hr.skp.workflow.mixin",
+    ]
     _order = "year desc, date_start desc, id desc"
     _mail_post_access = "read"
+
+    # who may do what (hr.skp.workflow.mixin); the BKD admin is a pengelola too
+    _workflow_permissions = {
+        # the plan itself (and its lines) while it is drawn up
+        "edit": [{"states": OPEN, "roles": ("own", "penilai", "pengelola")}],
+        "ajukan": [{"states": ("draft",), "roles": ("own", "pengelola")}],
+        "approve": [{"states": ("diajukan",), "roles": ("penilai", "admin")}],
+        "return": [{"states": ("diajukan",), "roles": ("penilai", "admin")}],
+        "reopen": [{"states": ("disetujui",), "roles": ("penilai", "admin")}],
+        "revise": [{"states": LIVE, "roles": PENILAI_OR_HR}],
+        "cancel": [
+            {"states": ("draft",), "roles": ("own", "penilai", "pengelola")},
+            {"states": ("diajukan", "disetujui"), "roles": PENILAI_OR_HR},
+        ],
+        "close": [{"states": ("disetujui",), "roles": PENILAI_OR_HR}],
+        "reset": [{"states": ("batal",), "roles": ("own", "penilai", "pengelola")}],
+        # who rates whom other than the employee record says
+        "people": [{"states": ALL_STATES, "roles": ("pengelola",)}],
+        # the evaluations and the monthly plan of the SKP
+        "plan": [{"states": ALL_STATES, "roles": ("own", "penilai", "pengelola")}],
+        "plan_months": [
+            {"states": OPEN, "roles": ("own", "penilai", "pengelola")},
+            {"states": ("disetujui",), "roles": PENILAI_OR_HR},
+            {"states": ("selesai", "batal"), "roles": ("pengelola",)},
+        ],
+        # the daily log (catatan kinerja harian)
+        "log": [{"states": ALL_STATES, "roles": ("own", "pengelola")}],
+    }
+    _workflow_system_fields = SYSTEM_FIELDS
+    _workflow_default_permission = "edit"
+    _workflow_field_permissions = {"rencana_bulanan_ids": None}
+    _workflow_flags = {
+        "is_own": "role:own",
+        "is_penilai": "role:penilai",
+        "is_pegawai": "role:own",
+        "is_pejabat_penilai": "role:penilai",
+        "can_edit": "edit",
+        "can_ajukan": "ajukan",
+        "can_approve": "approve",
+        "can_return": "return",
+        "can_reopen": "reopen",
+        "can_revise": "revise",
+        "can_cancel": "cancel",
+        "can_close": "close",
+        "can_reset": "reset",
+        "can_plan": "plan",
+    }
 
     employee_id = fields.Many2one(
         "hr.employee",
@@ -151,8 +209,25 @@ class HrSkp(models.Model):
     terlambat = fields.Boolean(compute="_compute_terlambat", search="_search_terlambat")
     rhk_count = fields.Integer(compute="_compute_rhk_count")
     rhk_perspektif_missing = fields.Char(compute="_compute_rhk_perspektif_missing")
-    is_pejabat_penilai = fields.Boolean(compute="_compute_user_role")
-    is_pegawai = fields.Boolean(compute="_compute_user_role")
+    # what the current user may do (hr.skp.workflow.mixin)
+    is_own = fields.Boolean(compute="_compute_workflow_flags")
+    is_penilai = fields.Boolean(compute="_compute_workflow_flags")
+    is_pejabat_penilai = fields.Boolean(compute="_compute_workflow_flags")
+    is_pegawai = fields.Boolean(compute="_compute_workflow_flags")
+    can_edit = fields.Boolean(compute="_compute_workflow_flags")
+    can_ajukan = fields.Boolean(compute="_compute_workflow_flags")
+    can_approve = fields.Boolean(compute="_compute_workflow_flags")
+    can_return = fields.Boolean(compute="_compute_workflow_flags")
+    can_reopen = fields.Boolean(compute="_compute_workflow_flags")
+    can_revise = fields.Boolean(compute="_compute_workflow_flags")
+    can_cancel = fields.Boolean(compute="_compute_workflow_flags")
+    can_close = fields.Boolean(compute="_compute_workflow_flags")
+    can_reset = fields.Boolean(compute="_compute_workflow_flags")
+    can_plan = fields.Boolean(compute="_compute_workflow_flags")
+    can_print_matriks = fields.Boolean(
+        compute="_compute_can_print_matriks",
+        help="The SKP has RHK that other SKP intervene (a leader's SKP).",
+    )
 
     # who was who, frozen on approval
     snap_pegawai_nama = fields.Char(readonly=True, copy=False)
@@ -292,12 +367,23 @@ class HrSkp(models.Model):
             missing = [labels[key] for key, _label in PERSPEKTIF if key not in present]
             skp.rhk_perspektif_missing = ", ".join(missing) or False
 
-    @api.depends_context("uid")
-    def _compute_user_role(self):
-        user = self.env.user
+    def _compute_can_print_matriks(self):
+        """Only a leader's SKP has a Matriks Peran dan Hasil: RHK of other SKP
+        intervene its RHK (counted in one query)."""
+        groups = (
+            self.env["hr.skp.rhk"]
+            .sudo()
+            ._read_group(
+                [
+                    ("rhk_atasan_id.skp_id", "in", self.ids),
+                    ("skp_id.state", "!=", "batal"),
+                ],
+                ["rhk_atasan_id"],
+            )
+        )
+        intervened = {rhk.skp_id.id for (rhk,) in groups}
         for skp in self:
-            skp.is_pejabat_penilai = skp.pejabat_penilai_id.user_id == user
-            skp.is_pegawai = skp.employee_id.user_id == user
+            skp.can_print_matriks = skp.id in intervened
 
     @api.depends("employee_id", "year", "date_start", "date_end")
     def _compute_display_name(self):
@@ -388,7 +474,7 @@ class HrSkp(models.Model):
         perilaku = self.env["hr.skp.perilaku"]._default_lines()
         workflow = self.env.su
         for vals in vals_list:
-            if not workflow and WORKFLOW_FIELDS & {
+            if not workflow and SYSTEM_FIELDS & {
                 f for f, v in vals.items() if v and not (f == "state" and v == "draft")
             }:
                 raise UserError(
@@ -406,7 +492,7 @@ class HrSkp(models.Model):
         self.check_access("write")
         workflow = self.env.su
         if not workflow:
-            if WORKFLOW_FIELDS & set(vals):
+            if SYSTEM_FIELDS & set(vals):
                 raise UserError(
                     self.env._(
                         "The status of an SKP changes only through its actions "
@@ -435,7 +521,7 @@ class HrSkp(models.Model):
                 )
         content = (
             {f for f in vals if not f.startswith(("message_", "activity_"))}
-            - WORKFLOW_FIELDS
+            - SYSTEM_FIELDS
             - self._skp_open_fields()
         )
         if content and not workflow:

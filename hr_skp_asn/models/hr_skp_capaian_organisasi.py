@@ -35,8 +35,21 @@ SYSTEM_FIELDS = {"state", "override", "tanggal_ditetapkan", "ditetapkan_oleh_id"
 class HrSkpCapaianOrganisasi(models.Model):
     _name = "hr.skp.capaian.organisasi"
     _description = "Capaian Kinerja Organisasi"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "hr.skp.workflow.mixin"]
     _order = "date_start desc, department_id, id desc"
+
+    # who may do what (hr.skp.workflow.mixin): the unit's pengelola kinerja and
+    # the BKD admin set the unit's predikat; it changes again only after a reset
+    _workflow_role_paths = {}
+    _workflow_unit_path = "department_id"
+    _workflow_permissions = {
+        "edit": [{"states": ("draft",), "roles": ("pengelola",)}],
+        "set": [{"states": ("draft",), "roles": ("pengelola",)}],
+        "reset": [{"states": ("ditetapkan",), "roles": ("pengelola",)}],
+    }
+    _workflow_system_fields = SYSTEM_FIELDS
+    _workflow_default_permission = "edit"
+    _workflow_flags = {"can_set": "set", "can_reset": "reset"}
 
     department_id = fields.Many2one(
         "hr.department", required=True, index=True, tracking=True, string="Unit Kerja"
@@ -84,6 +97,9 @@ class HrSkpCapaianOrganisasi(models.Model):
     )
     tanggal_ditetapkan = fields.Date(readonly=True, copy=False)
     ditetapkan_oleh_id = fields.Many2one("res.users", readonly=True, copy=False)
+    # what the current user may do (hr.skp.workflow.mixin)
+    can_set = fields.Boolean(compute="_compute_workflow_flags")
+    can_reset = fields.Boolean(compute="_compute_workflow_flags")
     evaluasi_ids = fields.Many2many(
         "hr.skp.evaluasi", compute="_compute_distribusi", string="Evaluations Counted"
     )

@@ -62,12 +62,89 @@ USER_CREATE_FIELDS = USER_WRITE_FIELDS | {
 }
 
 
+NOT_SET = ("draft", "diajukan", "dinilai")
+RATED = ("diajukan", "dinilai")
+PENILAI = ("penilai", "admin")
+
+
 class HrSkpEvaluasi(models.Model):
     _name = "hr.skp.evaluasi"
     _description = "Evaluasi Kinerja Pegawai"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "hr.skp.workflow.mixin"]
     _order = "year desc, date_start desc, periode, id desc"
     _mail_post_access = "read"
+
+    # who may do what (hr.skp.workflow.mixin); the BKD admin is a pengelola too.
+    # The pejabat penilai's permissions are never theirs on their own evaluation.
+    _workflow_permissions = {
+        # realisasi and bukti dukung: the employee while the entry is open; the
+        # pejabat penilai (correcting while rating) and HR until it is set
+        "enter": [
+            {"states": ("draft",), "roles": ("own",), "when": "_workflow_open"},
+            {"states": NOT_SET, "roles": ("penilai", "pengelola")},
+        ],
+        "fill": [
+            {"states": ("draft",), "roles": ("own",), "when": "_workflow_open"},
+            {"states": ("draft",), "roles": ("pengelola",)},
+        ],
+        "ajukan": [
+            {
+                "states": ("draft",),
+                "roles": ("own",),
+                "when": "_workflow_open_started",
+            },
+            {
+                "states": ("draft",),
+                "roles": ("pengelola",),
+                "when": "_workflow_started",
+            },
+        ],
+        "delete": [{"states": ("draft",), "roles": ("own", "pengelola")}],
+        "rate": [{"states": RATED, "roles": PENILAI, "not_own": True}],
+        "nilai": [{"states": ("diajukan",), "roles": PENILAI, "not_own": True}],
+        "tetapkan": [{"states": ("dinilai",), "roles": PENILAI, "not_own": True}],
+        "return": [{"states": RATED, "roles": PENILAI, "not_own": True}],
+        "feedback": [{"states": NOT_SET, "roles": ("penilai", "pengelola")}],
+        "correct_target": [{"states": NOT_SET, "roles": ("pengelola",)}],
+        "reopen": [
+            {"states": RATED, "roles": ("pengelola",)},
+            {"states": ("draft",), "roles": ("pengelola",), "when": "_workflow_closed"},
+            {"states": ("ditetapkan",), "roles": ("admin",)},
+        ],
+        "keberatan": [
+            {
+                "states": ("ditetapkan",),
+                "roles": ("own",),
+                "when": "_workflow_keberatan_open",
+            }
+        ],
+    }
+    _workflow_system_fields = SYSTEM_FIELDS
+    _workflow_field_permissions = {
+        "rating_hasil_kerja": "rate",
+        "rating_perilaku": "rate",
+        "umpan_balik": "feedback",
+    }
+    _workflow_flags = {
+        "is_own": "role:own",
+        "is_penilai": "role:penilai",
+        "is_pegawai": "role:own",
+        "is_pejabat_penilai": "role:penilai",
+        "is_atasan": "role:atasan",
+        "is_hr": "role:pengelola",
+        "can_enter": "enter",
+        "can_fill": "fill",
+        "can_ajukan": "ajukan",
+        "can_rate": "rate",
+        "can_nilai": "nilai",
+        "can_tetapkan": "tetapkan",
+        "can_return": "return",
+        "can_feedback": "feedback",
+        "can_correct_target": "correct_target",
+        "can_reopen": "reopen",
+        "can_keberatan": "keberatan",
+        "dapat_keberatan": "keberatan",
+    }
 
     skp_id = fields.Many2one(
         "hr.skp",
@@ -209,7 +286,7 @@ class HrSkpEvaluasi(models.Model):
         compute="_compute_keberatan_id",
     )
     keberatan_catatan = fields.Text(compute="_compute_keberatan_id")
-    dapat_keberatan = fields.Boolean(compute="_compute_dapat_keberatan")
+    dapat_keberatan = fields.Boolean(compute="_compute_workflow_flags")
     dibuka_kembali = fields.Boolean(
         string="Reopened by HR",
         copy=False,
@@ -222,10 +299,24 @@ class HrSkpEvaluasi(models.Model):
         string="Closed for the Employee",
         help="The employee's own entry closed some days after the period ended.",
     )
-    is_pejabat_penilai = fields.Boolean(compute="_compute_user_role")
-    is_pegawai = fields.Boolean(compute="_compute_user_role")
-    is_atasan = fields.Boolean(compute="_compute_user_role")
-    is_hr = fields.Boolean(compute="_compute_user_role")
+    # what the current user may do (hr.skp.workflow.mixin)
+    is_own = fields.Boolean(compute="_compute_workflow_flags")
+    is_penilai = fields.Boolean(compute="_compute_workflow_flags")
+    is_pejabat_penilai = fields.Boolean(compute="_compute_workflow_flags")
+    is_pegawai = fields.Boolean(compute="_compute_workflow_flags")
+    is_atasan = fields.Boolean(compute="_compute_workflow_flags")
+    is_hr = fields.Boolean(compute="_compute_workflow_flags")
+    can_enter = fields.Boolean(compute="_compute_workflow_flags")
+    can_fill = fields.Boolean(compute="_compute_workflow_flags")
+    can_ajukan = fields.Boolean(compute="_compute_workflow_flags")
+    can_rate = fields.Boolean(compute="_compute_workflow_flags")
+    can_nilai = fields.Boolean(compute="_compute_workflow_flags")
+    can_tetapkan = fields.Boolean(compute="_compute_workflow_flags")
+    can_return = fields.Boolean(compute="_compute_workflow_flags")
+    can_feedback = fields.Boolean(compute="_compute_workflow_flags")
+    can_correct_target = fields.Boolean(compute="_compute_workflow_flags")
+    can_reopen = fields.Boolean(compute="_compute_workflow_flags")
+    can_keberatan = fields.Boolean(compute="_compute_workflow_flags")
 
     _sql_constraints = [
         (
@@ -413,33 +504,32 @@ class HrSkpEvaluasi(models.Model):
             ev.keberatan_keputusan = keberatan.keputusan
             ev.keberatan_catatan = keberatan.catatan_keputusan
 
-    @api.depends_context("uid")
-    @api.depends("state", "batas_keberatan", "keberatan_ids")
-    def _compute_dapat_keberatan(self):
-        today = fields.Date.context_today(self)
-        for ev in self:
-            ev.dapat_keberatan = bool(
-                ev.state == "ditetapkan"
-                and ev.batas_keberatan
-                and today <= ev.batas_keberatan
-                and not ev.keberatan_ids
-                and ev.employee_id.user_id == self.env.user
-            )
+    def _workflow_keberatan_open(self):
+        """The keberatan window is open and none was filed yet."""
+        return bool(
+            self.batas_keberatan
+            and fields.Date.context_today(self) <= self.batas_keberatan
+            and not self.keberatan_ids
+        )
+
+    def _workflow_open(self):
+        """The employee's own entry is still open (not closed after the period)."""
+        return not self._closed_for_employee()
+
+    def _workflow_closed(self):
+        return self._closed_for_employee()
+
+    def _workflow_started(self):
+        return self.date_start <= fields.Date.context_today(self)
+
+    def _workflow_open_started(self):
+        return self._workflow_open() and self._workflow_started()
 
     @api.depends("date_end", "company_id.skp_realisasi_lock_days", "dibuka_kembali")
     def _compute_terkunci(self):
         today = fields.Date.context_today(self)
         for ev in self:
             ev.terkunci = ev._closed_for_employee(today)
-
-    @api.depends_context("uid")
-    def _compute_user_role(self):
-        user = self.env.user
-        for ev in self:
-            ev.is_pejabat_penilai = ev.pejabat_penilai_id.user_id == user
-            ev.is_pegawai = ev.employee_id.user_id == user
-            ev.is_atasan = ev.atasan_pejabat_penilai_id.user_id == user
-            ev.is_hr = self._is_hr()
 
     @api.depends("employee_id", "periode", "periode_ke", "year", "date_start")
     def _compute_display_name(self):

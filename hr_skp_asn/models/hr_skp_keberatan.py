@@ -29,14 +29,43 @@ DECISION_FIELDS = {
     "catatan_keputusan",
 }
 USER_FIELDS = {"alasan", "penjelasan_penilai"} | DECISION_FIELDS
+# set when it is filed and decided, never by a user's write()
+SYSTEM_FIELDS = {
+    "evaluasi_id",
+    "tanggal",
+    "predikat_lama",
+    "rating_hasil_kerja_lama",
+    "rating_perilaku_lama",
+    "tanggal_putusan",
+    "state",
+}
 
 
 class HrSkpKeberatan(models.Model):
     _name = "hr.skp.keberatan"
     _description = "Keberatan atas Hasil Evaluasi Kinerja"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "hr.skp.workflow.mixin"]
     _order = "id desc"
     _mail_post_access = "read"
+
+    # who may do what (hr.skp.workflow.mixin): the pegawai objects, the pejabat
+    # penilai explains, the atasan pejabat penilai (or the BKD admin) decides
+    _workflow_permissions = {
+        "alasan": [{"states": ("diajukan",), "roles": ("own", "admin")}],
+        "explain": [{"states": ("diajukan",), "roles": ("penilai", "admin")}],
+        "decide": [{"states": ("diajukan",), "roles": ("atasan", "admin")}],
+    }
+    _workflow_system_fields = SYSTEM_FIELDS
+    _workflow_field_permissions = dict(
+        {"alasan": "alasan", "penjelasan_penilai": "explain"},
+        **dict.fromkeys(DECISION_FIELDS, "decide"),
+    )
+    _workflow_flags = {
+        "is_own": "role:own",
+        "is_penilai": "role:penilai",
+        "can_explain": "explain",
+        "can_decide": "decide",
+    }
 
     evaluasi_id = fields.Many2one(
         "hr.skp.evaluasi",
@@ -82,6 +111,11 @@ class HrSkpKeberatan(models.Model):
     state = fields.Selection(
         KEBERATAN_STATE, default="diajukan", required=True, tracking=True, copy=False
     )
+    # what the current user may do (hr.skp.workflow.mixin)
+    is_own = fields.Boolean(compute="_compute_workflow_flags")
+    is_penilai = fields.Boolean(compute="_compute_workflow_flags")
+    can_explain = fields.Boolean(compute="_compute_workflow_flags")
+    can_decide = fields.Boolean(compute="_compute_workflow_flags")
 
     def _predikat_from_new_ratings(self):
         self.ensure_one()

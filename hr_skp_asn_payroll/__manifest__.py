@@ -1,0 +1,27 @@
+{
+    "name": "SKP ASN - TPP Payroll",
+    "summary": "TPP ASN through OCA payroll: the kinerja part follows the SKP "
+    "predikat, the disiplin part an input of the payroll officer",
+    "version": "18.0.1.0.0",
+    "category": "Payroll",
+    "website": "https://github.com/hr-skp-asn/hr-skp-asn",
+    "author": "hr_skp_asn developers",
+    "maintainers": [],
+    "license": "LGPL-3",
+    "development_status": "Beta",
+    "installable": True,
+    "depends": ["hr_skp_asn", "payroll"],
+    "data": [
+        "security/hr_skp_asn_payroll_security.xml",
+        "security/ir.model.access.csv",
+        "data/hr_skp_tpp_payroll_data.xml",
+        "views/hr_skp_tpp_basis_views.xml",
+        "views/hr_contract_views.xml",
+        "views/hr_job_views.xml",
+        "views/hr_payroll_structure_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/hr_skp_asn_payroll_menus.xml",
+    ],
+    "demo": ["demo/hr_skp_asn_payroll_demo.xml"],
+    "images": ["static/description/icon.png"],
+}
