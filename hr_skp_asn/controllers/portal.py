@@ -29,48 +29,6 @@ EVALUASI_REPORT = "hr_skp_asn.action_report_evaluasi"
 NUMBER = re.compile(r"^\d+([.,]\d+)?$")
 
 
-def _can(record, name, fallback):
-    """A permission of the workflow mixin (``can_*``, computed for the current user)
-    when the model has it, else the model's own check as written in ``fallback``."""
-    record = record.with_env(request.env)
-    if name in record._fields:
-        return bool(record[name])
-    return bool(fallback(record))
-
-
-def _skp_can_ajukan(skp):
-    return _can(
-        skp,
-        "can_ajukan",
-        lambda s: s.state == "draft" and s.employee_id.user_id == s.env.user,
-    )
-
-
-def _evaluasi_can_enter(ev):
-    return _can(
-        ev,
-        "can_enter",
-        lambda e: (
-            e.state == "draft"
-            and e.employee_id.user_id == e.env.user
-            and not e._closed_for_employee()
-        ),
-    )
-
-
-def _evaluasi_can_ajukan(ev):
-    today = fields.Date.context_today(ev)
-    return _can(
-        ev,
-        "can_ajukan",
-        lambda e: _evaluasi_can_enter(e) and e.date_start <= today,
-    )
-
-
-def _evaluasi_can_keberatan(ev):
-    return _can(ev, "can_keberatan", lambda e: e.dapat_keberatan)
-
-
 def _number(value):
     """'12', '12.5' or '12,5' -> float; '' -> None; anything else -> ValueError."""
     value = (value or "").strip().replace(" ", "")
@@ -235,7 +193,7 @@ class SkpPortal(portal.CustomerPortal):
             "skp": skp_sudo,
             "page_name": "skp_detail",
             "own": own,
-            "can_ajukan": own and _skp_can_ajukan(skp_sudo),
+            "can_ajukan": own and skp_sudo.with_env(request.env).can_ajukan,
             "report_skp": self._report_exists(SKP_REPORT),
             "evaluations": skp_sudo.evaluasi_ids.sorted(
                 lambda e: (e.date_start, e.periode, e.id)
@@ -327,15 +285,16 @@ class SkpPortal(portal.CustomerPortal):
             and ev_sudo.batas_keberatan
             and today <= ev_sudo.batas_keberatan
         )
+        ev = ev_sudo.with_env(request.env)  # the permissions are the user's
         values = self._prepare_portal_layout_values()
         values.update(
             {
                 "ev": ev_sudo,
                 "skp": ev_sudo.skp_id,
                 "page_name": "skp_evaluasi",
-                "can_enter": _evaluasi_can_enter(ev_sudo),
-                "can_ajukan": _evaluasi_can_ajukan(ev_sudo),
-                "can_keberatan": _evaluasi_can_keberatan(ev_sudo),
+                "can_enter": ev.can_enter,
+                "can_ajukan": ev.can_ajukan,
+                "can_keberatan": ev.can_keberatan,
                 "keberatan_open": keberatan_open,
                 "report_evaluasi": self._report_exists(EVALUASI_REPORT),
                 "form": form or {},
@@ -466,7 +425,7 @@ class SkpPortal(portal.CustomerPortal):
         remove = post.get("hapus")
         try:
             with request.env.cr.savepoint():
-                if (vals_by_line or uploads or remove) and not _evaluasi_can_enter(ev):
+                if (vals_by_line or uploads or remove) and not ev.can_enter:
                     # the model says why (submitted, closed period, ...)
                     ev._check_employee_can_enter()
                     raise UserError(
