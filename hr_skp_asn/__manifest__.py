@@ -28,7 +28,6 @@
         "wizards/hr_skp_alasan_wizard_views.xml",
         "wizards/hr_skp_revisi_wizard_views.xml",
         "wizards/hr_skp_penilai_wizard_views.xml",
-        "wizards/hr_skp_evaluasi_alasan_wizard_views.xml",
         "views/hr_employee_views.xml",
         "views/hr_department_views.xml",
         "views/hr_skp_rhk_views.xml",

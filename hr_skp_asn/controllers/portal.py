@@ -381,7 +381,7 @@ class SkpPortal(portal.CustomerPortal):
         """Attach the files to the line, once the line's own check passed as the
         user; a file already attached (same name and content) is not added twice."""
         line.check_access("write")
-        line._check_line_access({"attachment_ids"})
+        line._workflow_guard_write({"attachment_ids": True})
         existing = {(a.name, a.checksum) for a in line.sudo().attachment_ids}
         vals_list = []
         for name, data, mimetype in files:
@@ -426,11 +426,7 @@ class SkpPortal(portal.CustomerPortal):
         try:
             with request.env.cr.savepoint():
                 if (vals_by_line or uploads or remove) and not ev.can_enter:
-                    # the model says why (submitted, closed period, ...)
-                    ev._check_employee_can_enter()
-                    raise UserError(
-                        request.env._("This evaluation is closed for entry.")
-                    )
+                    ev._workflow_check("enter")  # the model says why
                 for line, vals in vals_by_line.items():
                     line.with_env(request.env).write(vals)
                 for line, files in uploads.items():

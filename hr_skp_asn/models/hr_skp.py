@@ -1,7 +1,7 @@
 from datetime import date, timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from .. import rules
 from .common import (
@@ -41,6 +41,7 @@ OPEN = ("draft", "diajukan")
 LIVE = ("draft", "diajukan", "disetujui")
 ALL_STATES = tuple(key for key, _label in SKP_STATE)
 PENILAI_OR_HR = ("penilai", "pengelola")
+PENILAI = ("penilai", "admin")
 
 
 class HrSkp(models.Model):
@@ -60,9 +61,10 @@ class HrSkp(models.Model):
         # the plan itself (and its lines) while it is drawn up
         "edit": [{"states": OPEN, "roles": ("own", "penilai", "pengelola")}],
         "ajukan": [{"states": ("draft",), "roles": ("own", "pengelola")}],
-        "approve": [{"states": ("diajukan",), "roles": ("penilai", "admin")}],
-        "return": [{"states": ("diajukan",), "roles": ("penilai", "admin")}],
-        "reopen": [{"states": ("disetujui",), "roles": ("penilai", "admin")}],
+        # the pejabat penilai's (or the BKD admin's), never on one's own SKP
+        "approve": [{"states": ("diajukan",), "roles": PENILAI, "not_own": True}],
+        "return": [{"states": ("diajukan",), "roles": PENILAI, "not_own": True}],
+        "reopen": [{"states": ("disetujui",), "roles": PENILAI, "not_own": True}],
         "revise": [{"states": LIVE, "roles": PENILAI_OR_HR}],
         "cancel": [
             {"states": ("draft",), "roles": ("own", "penilai", "pengelola")},
@@ -85,6 +87,17 @@ class HrSkp(models.Model):
     _workflow_system_fields = SYSTEM_FIELDS
     _workflow_default_permission = "edit"
     _workflow_field_permissions = {"rencana_bulanan_ids": None}
+    _workflow_reason_actions = ("action_kembalikan", "action_buka_kembali")
+    _workflow_labelled = (
+        "ajukan",
+        "approve",
+        "return",
+        "reopen",
+        "revise",
+        "cancel",
+        "close",
+        "reset",
+    )
     _workflow_flags = {
         "is_own": "role:own",
         "is_penilai": "role:penilai",
@@ -100,6 +113,7 @@ class HrSkp(models.Model):
         "can_close": "close",
         "can_reset": "reset",
         "can_plan": "plan",
+        "can_plan_months": "plan_months",
     }
 
     employee_id = fields.Many2one(
@@ -224,6 +238,7 @@ class HrSkp(models.Model):
     can_close = fields.Boolean(compute="_compute_workflow_flags")
     can_reset = fields.Boolean(compute="_compute_workflow_flags")
     can_plan = fields.Boolean(compute="_compute_workflow_flags")
+    can_plan_months = fields.Boolean(compute="_compute_workflow_flags")
     can_print_matriks = fields.Boolean(
         compute="_compute_can_print_matriks",
         help="The SKP has RHK that other SKP intervene (a leader's SKP).",
@@ -472,38 +487,34 @@ class HrSkp(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         perilaku = self.env["hr.skp.perilaku"]._default_lines()
-        workflow = self.env.su
+        trusted = self._workflow_trusted()
         for vals in vals_list:
-            if not workflow and SYSTEM_FIELDS & {
-                f for f, v in vals.items() if v and not (f == "state" and v == "draft")
-            }:
+            if not trusted and SYSTEM_FIELDS & self._workflow_refused_fields(
+                vals, create=True
+            ):
                 raise UserError(
                     self.env._("A new SKP starts as a draft; use its actions.")
                 )
             if not any(cmd[0] == 0 for cmd in vals.get("perilaku_ids") or []):
                 vals["perilaku_ids"] = perilaku
         skps = super().create(vals_list)
-        if not workflow:
+        if not trusted:
             skps._check_people_by_hr()
         skps._subscribe_people()
         return skps
 
     def write(self, vals):
         self.check_access("write")
-        workflow = self.env.su
-        if not workflow:
-            if SYSTEM_FIELDS & set(vals):
+        trusted = self._workflow_trusted()
+        if not trusted:
+            computed = self._workflow_refused_fields(vals)
+            if SYSTEM_FIELDS & computed:
                 raise UserError(
                     self.env._(
                         "The status of an SKP changes only through its actions "
                         "(Submit, Approve, Return, Reopen, Revise, Cancel)."
                     )
                 )
-            computed = {
-                name
-                for name in vals
-                if self._fields[name].compute and self._fields[name].readonly
-            }
             if computed:
                 raise UserError(
                     self.env._(
@@ -519,15 +530,9 @@ class HrSkp(models.Model):
                         "An SKP stays with its employee; create a new SKP instead."
                     )
                 )
-        content = (
-            {f for f in vals if not f.startswith(("message_", "activity_"))}
-            - SYSTEM_FIELDS
-            - self._skp_open_fields()
-        )
-        if content and not workflow:
-            self._check_editable()
+            self._workflow_check_vals(vals)
         res = super().write(vals)
-        if not workflow and PEOPLE_FIELDS & set(vals):
+        if not trusted and PEOPLE_FIELDS & set(vals):
             self._check_people_by_hr()
         if {"employee_id", "pejabat_penilai_id"} & set(vals):
             self._subscribe_people()
@@ -536,9 +541,8 @@ class HrSkp(models.Model):
     def _check_people_by_hr(self):
         """Who rates whom comes from the employee record: only HR sets an SKP's
         pejabat penilai, atasan or jenis SKP to something else."""
-        if self._is_skp_hr():
-            return
-        for skp in self:
+        by_hr = self._workflow_allowed("people")
+        for skp in self.filtered(lambda s: not by_hr[s.id]):
             employee = skp.employee_id
             penilai = employee.pejabat_penilai_id
             expected = {
@@ -566,36 +570,71 @@ class HrSkp(models.Model):
                 )
             )
 
-    def _check_editable(self):
-        """Approved SKP are read-only: a change needs a revision or a reopening."""
-        for skp in self:
-            if skp.state not in ("draft", "diajukan"):
-                raise UserError(
-                    self.env._(
-                        "%(skp)s is %(state)s and can no longer be changed. "
-                        "Reopen it with a reason or make a revision.",
-                        skp=skp.display_name,
-                        state=dict(
-                            self._fields["state"]._description_selection(self.env)
-                        )[skp.state],
-                    )
+    def _workflow_action_message(self, kind, past, verb):
+        _ = self.env._
+        if kind == "state":
+            return _(
+                "%(skp)s is %(state)s: it cannot be %(action)s.",
+                skp=self.display_name,
+                state=self._workflow_state_label(),
+                action=past,
+            )
+        if kind == "own":
+            return _(
+                "You cannot %(action)s your own SKP: this is for your pejabat penilai.",
+                action=verb,
+            )
+        return _(
+            "Only the pejabat penilai of %(skp)s (%(penilai)s) can %(action)s it.",
+            skp=self.display_name,
+            penilai=self.pejabat_penilai_id.name or "-",
+            action=verb,
+        )
+
+    def _workflow_refusal(self, permission, verdict, roles):
+        self.ensure_one()
+        _ = self.env._
+        state = self._workflow_state_label()
+        if permission == "edit" and verdict == "state":
+            # approved SKP are read-only: a change needs a revision or a reopening
+            return _(
+                "%(skp)s is %(state)s and can no longer be changed. "
+                "Reopen it with a reason or make a revision.",
+                skp=self.display_name,
+                state=state,
+            )
+        if permission == "ajukan" and verdict != "state":
+            return _(
+                "Only the employee or HR can submit %(skp)s.", skp=self.display_name
+            )
+        action = self._workflow_action_refusal(permission, verdict, roles)
+        if action:
+            return action
+        if permission == "plan_months":
+            if self.state in ("selesai", "batal") and roles & {"own", "penilai"}:
+                return _("%(skp)s is closed.", skp=self.display_name)
+            if self.state == "disetujui" and "own" in roles:
+                return _(
+                    "%(skp)s is approved: its monthly targets are changed by the "
+                    "pejabat penilai or HR.",
+                    skp=self.display_name,
                 )
-
-    def _workflow_write(self, vals):
-        """The actions' own writes of the status and the snapshot, once the action
-        has checked who may act (a context key would not do: any RPC caller can
-        send one)."""
-        return self.sudo().write(vals)
-
-    @api.model
-    def _skp_open_fields(self):
-        """Fields that stay writable on an approved SKP: the monthly plan (it is not
-        the SKP itself)."""
-        return {"rencana_bulanan_ids"}
-
-    def _check_editable_lines(self):
-        if not self.env.su:
-            self._check_editable()
+            return _(
+                "Only the employee, the pejabat penilai or HR plan the months "
+                "of %(skp)s.",
+                skp=self.display_name,
+            )
+        if permission == "log":
+            return _(
+                "Only %(name)s (or HR) writes this daily log.",
+                name=self.sudo().employee_id.name,
+            )
+        if permission == "plan":
+            return _(
+                "Only the employee, the pejabat penilai or HR can do this for %(skp)s.",
+                skp=self.display_name,
+            )
+        return super()._workflow_refusal(permission, verdict, roles)
 
     def _post_note(self, body):
         """A note in the chatter by the acting user (see common.post_message)."""
@@ -611,48 +650,6 @@ class HrSkp(models.Model):
                 skp.message_subscribe(partner_ids=partners.ids)
 
     # ------------------------------------------------------------------- helpers
-    def _is_skp_admin(self):
-        return self.env.user.has_group("hr_skp_asn.group_skp_admin") or self.env.su
-
-    def _is_skp_hr(self):
-        return self.env.user.has_group("hr_skp_asn.group_skp_pengelola") or self.env.su
-
-    def _check_is_penilai(self, action_label):
-        """Only the pejabat penilai (or the BKD admin) acts; never on one's own SKP."""
-        user = self.env.user
-        for skp in self:
-            if skp.employee_id.user_id == user and not self.env.su:
-                raise AccessError(
-                    self.env._(
-                        "You cannot %(action)s your own SKP: this is for your pejabat "
-                        "penilai.",
-                        action=action_label,
-                    )
-                )
-            if skp.pejabat_penilai_id.user_id != user and not self._is_skp_admin():
-                raise AccessError(
-                    self.env._(
-                        "Only the pejabat penilai of %(skp)s (%(penilai)s) can "
-                        "%(action)s it.",
-                        skp=skp.display_name,
-                        penilai=skp.pejabat_penilai_id.name or "-",
-                        action=action_label,
-                    )
-                )
-
-    def _check_state(self, allowed, action_label):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for skp in self:
-            if skp.state not in allowed:
-                raise UserError(
-                    self.env._(
-                        "%(skp)s is %(state)s: it cannot be %(action)s.",
-                        skp=skp.display_name,
-                        state=labels[skp.state],
-                        action=action_label,
-                    )
-                )
-
     def _check_complete(self):
         """What an SKP needs before it is submitted (DOMAIN §1)."""
         for skp in self:
@@ -755,16 +752,7 @@ class HrSkp(models.Model):
     # ------------------------------------------------------------------- actions
     def action_ajukan(self):
         """draft -> diajukan, by the employee or HR."""
-        self._check_state(("draft",), self.env._("submitted"))
-        user = self.env.user
-        for skp in self:
-            if skp.employee_id.user_id != user and not self._is_skp_hr():
-                raise AccessError(
-                    self.env._(
-                        "Only the employee or HR can submit %(skp)s.",
-                        skp=skp.display_name,
-                    )
-                )
+        self._workflow_check("ajukan")
         self._check_complete()
         self._workflow_write({"state": "diajukan"})
         for skp in self:
@@ -782,8 +770,7 @@ class HrSkp(models.Model):
 
     def action_setujui(self):
         """diajukan -> disetujui by the pejabat penilai (or the BKD admin)."""
-        self._check_state(("diajukan",), self.env._("approved"))
-        self._check_is_penilai(self.env._("approve"))
+        self._workflow_check("approve")
         self._check_complete()
         self._check_intervensi_approved()
         today = fields.Date.context_today(self)
@@ -796,10 +783,9 @@ class HrSkp(models.Model):
 
     def action_kembalikan(self, alasan=None):
         """diajukan -> draft with a reason kept in the chatter."""
+        self._workflow_check("return")
         if not alasan:
-            return self._open_alasan_wizard("kembalikan")
-        self._check_state(("diajukan",), self.env._("returned"))
-        self._check_is_penilai(self.env._("return"))
+            return self._workflow_ask_reason("action_kembalikan")
         self._workflow_write({"state": "draft"})
         for skp in self:
             skp._post_note(
@@ -817,10 +803,9 @@ class HrSkp(models.Model):
 
     def action_buka_kembali(self, alasan=None):
         """disetujui -> draft: reopen an approved SKP, with a reason (history kept)."""
+        self._workflow_check("reopen")
         if not alasan:
-            return self._open_alasan_wizard("buka_kembali")
-        self._check_state(("disetujui",), self.env._("reopened"))
-        self._check_is_penilai(self.env._("reopen"))
+            return self._workflow_ask_reason("action_buka_kembali")
         self._workflow_write({"state": "draft", "alasan_revisi": alasan})
         for skp in self:
             skp._post_note(
@@ -829,28 +814,18 @@ class HrSkp(models.Model):
         return True
 
     def action_batal(self):
-        self._check_state(("draft", "diajukan", "disetujui"), self.env._("cancelled"))
-        for skp in self:
-            if skp.state != "draft" and not self._is_skp_hr():
-                self._check_is_penilai(self.env._("cancel"))
-            elif skp.employee_id.user_id != self.env.user and not self._is_skp_hr():
-                self._check_is_penilai(self.env._("cancel"))
+        self._workflow_check("cancel")
         self._workflow_write({"state": "batal"})
         self.sudo().activity_unlink(["hr_skp_asn.mail_act_skp_approval"])
         return True
 
     def action_selesai(self):
-        self._check_state(("disetujui",), self.env._("closed"))
-        if not self._is_skp_hr():
-            self._check_is_penilai(self.env._("close"))
+        self._workflow_check("close")
         self._workflow_write({"state": "selesai"})
         return True
 
     def action_draft(self):
-        self._check_state(("batal",), self.env._("reset to draft"))
-        for skp in self:
-            if skp.employee_id.user_id != self.env.user and not self._is_skp_hr():
-                self._check_is_penilai(self.env._("reset"))
+        self._workflow_check("reset")
         self._workflow_write({"state": "draft"})
         return True
 
@@ -859,11 +834,9 @@ class HrSkp(models.Model):
         ends on ``date_end`` and a new draft, copied from it, starts the next day.
         Returns the new SKP's id."""
         self.ensure_one()
-        self._check_state(("draft", "diajukan", "disetujui"), self.env._("revised"))
+        self._workflow_check("revise")
         if not alasan:
             raise UserError(self.env._("A revision needs a reason."))
-        if not self._is_skp_hr():
-            self._check_is_penilai(self.env._("revise"))
         try:
             date_end = fields.Date.to_date(date_end)
             date_start = fields.Date.to_date(date_start) if date_start else None
@@ -882,16 +855,17 @@ class HrSkp(models.Model):
             )
         new_start = date_start or date_end + timedelta(days=1)
         old_end = self.date_end
-        self.sudo().write({"date_end": date_end, "alasan_revisi": alasan})
-        new = self.sudo().copy(
-            {
-                "date_start": new_start,
-                "date_end": old_end,
-                "revisi_dari_id": self.id,
-                "alasan_revisi": alasan,
-                "pejabat_penilai_id": self.employee_id.pejabat_penilai_id.id,
-            }
-        )
+        self._workflow_write({"date_end": date_end, "alasan_revisi": alasan})
+        with self._workflow_trust():
+            new = self.sudo().copy(
+                {
+                    "date_start": new_start,
+                    "date_end": old_end,
+                    "revisi_dari_id": self.id,
+                    "alasan_revisi": alasan,
+                    "pejabat_penilai_id": self.employee_id.pejabat_penilai_id.id,
+                }
+            )
         self._post_note(
             self.env._(
                 "Revised: this SKP ends on %(date)s; continued in %(new)s. "
@@ -902,15 +876,6 @@ class HrSkp(models.Model):
             )
         )
         return new.id
-
-    def _open_alasan_wizard(self, mode):
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "hr.skp.alasan.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_skp_ids": self.ids, "default_mode": mode},
-        }
 
     def action_open_matriks(self):
         """Matriks Pembagian Peran dan Hasil of this (leader's) SKP."""
@@ -928,6 +893,7 @@ class HrSkp(models.Model):
         }
 
     def action_open_revisi_wizard(self):
+        self._workflow_check("revise")
         return {
             "type": "ir.actions.act_window",
             "res_model": "hr.skp.revisi.wizard",
@@ -1101,22 +1067,6 @@ class HrSkp(models.Model):
         }
         return labels.get(code, rules.REKOMENDASI_REASONS.get(code, code))
 
-    def _check_can_plan(self):
-        """The employee, the pejabat penilai or HR act on the SKP's evaluation."""
-        if self._is_skp_hr():
-            return
-        user = self.env.user
-        for skp in self:
-            if user not in (skp.employee_id.user_id | skp.pejabat_penilai_id.user_id):
-                raise AccessError(
-                    self.env._(
-                        "Only the employee, the pejabat penilai or HR can do this "
-                        "for %(skp)s.",
-                        skp=skp.display_name,
-                    )
-                )
-
-    @api.model
     # ------------------------------------------------------------------- actions
     def action_generate_rencana_bulanan(self):
         """Derive the monthly targets of the SKP's months from its indikator (editable).
@@ -1125,7 +1075,7 @@ class HrSkp(models.Model):
         (rounded to 2 decimals); kualitas and waktu keep the SKP target. Only the
         missing months are added, from the SKP's own targets.
         """
-        self._check_can_plan()
+        self._workflow_check("plan")
         vals_list = []
         existing = {
             (line.skp_id.id, line.bulan, line.indikator_id.id)
@@ -1163,7 +1113,7 @@ class HrSkp(models.Model):
                             else ind.target_max,
                         }
                     )
-        self.env["hr.skp.rencana.bulanan"].sudo().create(vals_list)
+        self.env["hr.skp.rencana.bulanan"]._workflow_create(vals_list)
         return True
 
     def action_generate_evaluasi(self):
@@ -1176,7 +1126,7 @@ class HrSkp(models.Model):
                         skp=skp.display_name,
                     )
                 )
-        self._check_can_plan()
+        self._workflow_check("plan")
         self._generate_evaluasi()
         return True
 
@@ -1212,7 +1162,7 @@ class HrSkp(models.Model):
                         {"skp_id": skp.id, "periode": periode_code, "periode_ke": ke}
                     )
         # the periods the SKP gives, created by the system (callers check who acts)
-        return self.env["hr.skp.evaluasi"].sudo().create(vals_list)
+        return self.env["hr.skp.evaluasi"]._workflow_create(vals_list)
 
     def action_open_evaluasi(self):
         self.ensure_one()

@@ -48,6 +48,7 @@ class HrSkpCapaianOrganisasi(models.Model):
         "reset": [{"states": ("ditetapkan",), "roles": ("pengelola",)}],
     }
     _workflow_system_fields = SYSTEM_FIELDS
+    _workflow_create_fields = {"date_start", "date_end"}
     _workflow_default_permission = "edit"
     _workflow_flags = {"can_set": "set", "can_reset": "reset"}
 
@@ -338,12 +339,8 @@ class HrSkpCapaianOrganisasi(models.Model):
     def action_tetapkan(self):
         """Set the unit's predikat; refuses an unlawful distribution unless
         overridden."""
-        self.check_access("write")
+        self._workflow_check("set")
         for org in self:
-            if org.state != "draft":
-                raise UserError(
-                    self.env._("%(org)s is already ditetapkan.", org=org.display_name)
-                )
             violations = org.check_distribusi()
             override = False
             if violations:
@@ -367,7 +364,7 @@ class HrSkpCapaianOrganisasi(models.Model):
                         )
                     )
                 override = True
-            org.sudo().write(
+            org._workflow_write(
                 {
                     "state": "ditetapkan",
                     "override": override,
@@ -388,8 +385,8 @@ class HrSkpCapaianOrganisasi(models.Model):
         return True
 
     def action_draft(self):
-        self.check_access("write")
-        self.sudo().write(
+        self._workflow_check("reset")
+        self._workflow_write(
             {
                 "state": "draft",
                 "override": False,
@@ -414,46 +411,29 @@ class HrSkpCapaianOrganisasi(models.Model):
         return evaluations
 
     @api.model
-    def _check_user_vals(self, vals, create=False):
-        """The status, the override flag and who set it when are the actions';
-        the dates follow the periode; computed values are never written."""
-        refused = set()
-        for name, value in vals.items():
-            field = self._fields.get(name)
-            if name.startswith("message_") or not field:
-                continue
-            system = name in SYSTEM_FIELDS or (field.compute and field.readonly)
-            if not system:
-                continue
-            if create and (
-                not value
-                or (name == "state" and value == "draft")
-                or name in ("date_start", "date_end")
-            ):
-                continue  # the empty defaults; the dates are checked below
-            refused.add(field.string)
-        if refused:
-            raise UserError(
-                self.env._(
-                    "%(fields)s of a capaian kinerja organisasi cannot be written: "
-                    "they are set by Set / Reset to Draft or computed.",
-                    fields=", ".join(sorted(refused)),
+    def _workflow_refused_message(self, labels):
+        return self.env._(
+            "%(fields)s of a capaian kinerja organisasi cannot be written: "
+            "they are set by Set / Reset to Draft or computed.",
+            fields=labels,
+        )
+
+    def _workflow_refusal(self, permission, verdict, roles):
+        self.ensure_one()
+        if verdict == "state" and self.state == "ditetapkan":
+            if permission == "set":
+                return self.env._(
+                    "%(org)s is already ditetapkan.", org=self.display_name
                 )
+            return self.env._(
+                "%(org)s is ditetapkan: reset it to draft to change it.",
+                org=self.display_name,
             )
+        return super()._workflow_refusal(permission, verdict, roles)
 
     def write(self, vals):
-        if not self.env.su:
-            self._check_user_vals(vals)
-            if any(not f.startswith("message_") for f in vals):
-                for org in self:
-                    if org.state == "ditetapkan":
-                        raise UserError(
-                            self.env._(
-                                "%(org)s is ditetapkan: reset it to draft to change "
-                                "it.",
-                                org=org.display_name,
-                            )
-                        )
+        if not self._workflow_trusted():
+            self._workflow_guard_write(vals)
         res = super().write(vals)
         if "predikat_organisasi" in vals:
             self._pimpinan_evaluations()._apply_rating_pimpinan()
@@ -461,9 +441,10 @@ class HrSkpCapaianOrganisasi(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        trusted = self._workflow_trusted()
         for vals in vals_list:
-            if not self.env.su:
-                self._check_user_vals(vals, create=True)
+            if not trusted:
+                self._workflow_check_fields(vals, create=True)
             periode = vals.get("periode") or self.env.company.skp_evaluasi_periode
             given = (
                 fields.Date.to_date(vals.pop("date_start", False) or None),

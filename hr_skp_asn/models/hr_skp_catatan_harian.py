@@ -4,7 +4,7 @@ import calendar
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from .. import rules
 
@@ -12,7 +12,11 @@ from .. import rules
 class HrSkpCatatanHarian(models.Model):
     _name = "hr.skp.catatan.harian"
     _description = "Catatan Kinerja Harian"
+    _inherit = ["hr.skp.workflow.mixin"]
     _order = "tanggal desc, id desc"
+
+    # written by the employee (or HR): the SKP's ``log`` permission
+    _workflow_parent_field = "skp_id"
 
     def _default_employee(self):
         return self.env.user.employee_id
@@ -108,38 +112,28 @@ class HrSkpCatatanHarian(models.Model):
     def _check_owner(self):
         """The daily log is the employee's own record of work (or HR's backfill):
         the pejabat penilai reads it but does not write it."""
-        if self.env.su or self.env["hr.skp.evaluasi"]._is_hr():
-            return
-        user = self.env.user
-        for log in self:
-            if log.sudo().skp_id.employee_id.user_id != user:
-                raise AccessError(
-                    self.env._(
-                        "Only %(name)s (or HR) writes this daily log.",
-                        name=log.sudo().skp_id.employee_id.name,
-                    )
-                )
+        self._workflow_check("log")
 
     def _check_period_open(self):
         """The employee's log of a closed month (not reopened) is read-only."""
-        Evaluasi = self.env["hr.skp.evaluasi"]
-        if Evaluasi._is_hr():
+        roles = self._workflow_roles()
+        mine = self.filtered(lambda c: roles[c.id] & {"own", "pengelola"} == {"own"})
+        if not mine or self._workflow_is_superuser():
             return
-        evaluations = Evaluasi.search(
+        evaluations = self.env["hr.skp.evaluasi"].search(
             [
-                ("skp_id", "in", self.skp_id.ids),
+                ("skp_id", "in", mine.skp_id.ids),
                 ("periode", "!=", "tahunan"),
             ]
         )
-        user = self.env.user
-        for log in self.filtered(lambda c: c.employee_id.user_id == user):
+        for log in mine:
             ev = evaluations.filtered(
                 lambda e, log=log: (
                     e.skp_id == log.skp_id and e.date_start <= log.tanggal <= e.date_end
                 )
             )
             if ev:
-                ev._check_employee_can_enter()
+                ev._workflow_check("enter")
                 continue
             days = log.company_id.skp_realisasi_lock_days
             month_end = log.tanggal.replace(

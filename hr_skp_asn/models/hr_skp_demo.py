@@ -10,24 +10,34 @@ class HrSkpDemo(models.AbstractModel):
     _description = "SKP Demo Loader"
 
     @api.model
-    def _set_result(self, evaluations, hasil, perilaku, state="ditetapkan"):
-        """The demo's result, written as the actions would have (superuser)."""
+    def _set_result(self, evaluations, hasil, perilaku):
+        """The demo's result, reached through the actions as the people who act:
+        the employee submits (HR once the entry has closed), the pejabat penilai
+        (the BKD admin when the penilai has no login) rates and sets it; then the
+        dates the demo tells (submitted two days, set five days after the period)."""
+        bkd = self.env.ref("hr_skp_asn.user_bkd")
         for evaluasi in evaluations:
+            employee = evaluasi.employee_id.user_id
+            if not (employee and evaluasi.with_user(employee).can_ajukan):
+                employee = bkd
+            penilai = evaluasi.pejabat_penilai_id.user_id or bkd
+            evaluasi.with_user(employee).action_ajukan()
             values = {
-                "state": state,
                 "rating_perilaku": perilaku,
-                "tanggal_diajukan": evaluasi.date_end + timedelta(days=2),
                 "umpan_balik": "Pertahankan kinerja dan lengkapi bukti dukung.",
             }
-            if state == "ditetapkan":
-                values.update(
-                    tanggal_ditetapkan=evaluasi.date_end + timedelta(days=5),
-                    ditetapkan_oleh_id=evaluasi.pejabat_penilai_id.user_id.id
-                    or self.env.uid,
-                )
             if hasil:
                 values["rating_hasil_kerja"] = hasil
-            evaluasi.sudo().write(values)
+            as_penilai = evaluasi.with_user(penilai)
+            as_penilai.write(values)
+            as_penilai.action_nilai()
+            as_penilai.action_tetapkan()
+            evaluasi._workflow_write(
+                {
+                    "tanggal_diajukan": evaluasi.date_end + timedelta(days=2),
+                    "tanggal_ditetapkan": evaluasi.date_end + timedelta(days=5),
+                }
+            )
 
     @api.model
     def _months(self, skp, factors, perilaku="sesuai", text="Tercapai"):
@@ -35,19 +45,15 @@ class HrSkpDemo(models.AbstractModel):
         open (draft)."""
         if not skp or skp.state not in ("disetujui", "selesai"):
             return self.env["hr.skp.evaluasi"]
-        evaluations = (
-            self.env["hr.skp.evaluasi"]
-            .sudo()
-            .create(
-                [
-                    {"skp_id": skp.id, "periode": "bulanan", "periode_ke": month}
-                    for month in range(1, len(factors) + 2)
-                ]
-            )
+        evaluations = self.env["hr.skp.evaluasi"]._workflow_create(
+            [
+                {"skp_id": skp.id, "periode": "bulanan", "periode_ke": month}
+                for month in range(1, len(factors) + 2)
+            ]
         )
         for evaluasi, factor in zip(evaluations, factors, strict=False):
             for line in evaluasi.realisasi_ids:
-                line.sudo().write(
+                line._workflow_write(
                     {
                         "realisasi_value": round(line.target_min * factor, 2),
                         "realisasi_text": text,
@@ -61,8 +67,9 @@ class HrSkpDemo(models.AbstractModel):
     def _load(self):
         """Demo data (demo/hr_skp_evaluasi_demo.xml), as of November 2026: the months
         up to October ditetapkan, November open, a lawful and an unlawful unit in
-        October, the annual evaluations of 2025. Run as the superuser (no user
-        check applies; the actions' own writes, as the workflow would make them)."""
+        October, the annual evaluations of 2025. The evaluations go through the
+        actions as the people who act (``_set_result``); run as the superuser, the
+        loader only creates records and tells the demo's dates."""
 
         def ref(xmlid):
             return self.env.ref(f"hr_skp_asn.{xmlid}", raise_if_not_found=False)
@@ -109,7 +116,7 @@ class HrSkpDemo(models.AbstractModel):
             if head:
                 self._set_result(head, False, "sesuai")
             if not org.check_distribusi():
-                org.action_tetapkan()
+                org.with_user(self.env.ref("hr_skp_asn.user_bkd")).action_tetapkan()
         if umpeg:
             # unlawful: Baik, 4 of 4 pegawai Baik (at most 70%) and nobody Butuh
             # Perbaikan or Kurang; left in draft
@@ -158,11 +165,11 @@ class HrSkpDemo(models.AbstractModel):
                 .sudo()
                 .create({"skp_id": skp.id, "periode": "tahunan"})
             )
-            annual.realisasi_ids.sudo().write(
+            annual.realisasi_ids._workflow_write(
                 {"realisasi_value": 10, "realisasi_text": "Seluruh aplikasi terkelola"}
             )
             self._set_result(annual, hasil, perilaku)
-            annual.sudo().write(
+            annual._workflow_write(
                 {
                     "tanggal_diajukan": date(2026, 1, 10),
                     "tanggal_ditetapkan": date(2026, 1, 20),

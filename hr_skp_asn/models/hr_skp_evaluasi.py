@@ -111,20 +111,25 @@ class HrSkpEvaluasi(models.Model):
             {"states": ("draft",), "roles": ("pengelola",), "when": "_workflow_closed"},
             {"states": ("ditetapkan",), "roles": ("admin",)},
         ],
+        # filed by the employee (or for them by the BKD admin) within the window
         "keberatan": [
             {
                 "states": ("ditetapkan",),
-                "roles": ("own",),
+                "roles": ("own", "admin"),
                 "when": "_workflow_keberatan_open",
             }
         ],
     }
     _workflow_system_fields = SYSTEM_FIELDS
+    _workflow_user_fields = USER_WRITE_FIELDS
+    _workflow_create_fields = USER_CREATE_FIELDS
     _workflow_field_permissions = {
         "rating_hasil_kerja": "rate",
         "rating_perilaku": "rate",
         "umpan_balik": "feedback",
     }
+    _workflow_reason_actions = ("action_kembalikan", "action_buka_kembali")
+    _workflow_labelled = ("ajukan", "fill", "nilai", "tetapkan", "return")
     _workflow_flags = {
         "is_own": "role:own",
         "is_penilai": "role:penilai",
@@ -604,7 +609,7 @@ class HrSkpEvaluasi(models.Model):
     # ---------------------------------------------------------------------- CRUD
     @api.model_create_multi
     def create(self, vals_list):
-        system = self.env.su
+        trusted = self._workflow_trusted()
         default_periode = self.env.company.skp_evaluasi_periode or "bulanan"
         skps = self.env["hr.skp"].browse(
             list({vals["skp_id"] for vals in vals_list if vals.get("skp_id")})
@@ -612,8 +617,8 @@ class HrSkpEvaluasi(models.Model):
         skp_by_id = {skp.id: skp for skp in skps}
         for vals in vals_list:
             self._check_rating_values(vals)
-            if not system:
-                self._check_user_vals(vals, create=True)
+            if not trusted:
+                self._workflow_check_fields(vals, create=True)
             skp = skp_by_id.get(vals.get("skp_id"))
             if skp and skp.state not in ("disetujui", "selesai"):
                 raise UserError(
@@ -657,7 +662,7 @@ class HrSkpEvaluasi(models.Model):
                         other=taken[0].display_name,
                     )
                 )
-            if any(vals.get(f) for f in RATING_FIELDS) and not self._is_admin():
+            if any(vals.get(f) for f in RATING_FIELDS) and not trusted:
                 raise AccessError(
                     self.env._(
                         "Ratings are given by the pejabat penilai once the "
@@ -665,10 +670,9 @@ class HrSkpEvaluasi(models.Model):
                     )
                 )
         evaluations = super().create(vals_list)
-        if not system:
-            evaluations._check_employee_can_enter()
-            if evaluations.filtered("umpan_balik"):
-                evaluations.filtered("umpan_balik")._check_can_give_feedback()
+        if not trusted:
+            evaluations._workflow_check("enter")
+            evaluations.filtered("umpan_balik")._workflow_check("feedback")
         # the lines are generated (one per indikator, one per BerAKHLAK value),
         # never given by the user: created by the system, in one go
         realisasi_vals, perilaku_vals = [], []
@@ -677,8 +681,8 @@ class HrSkpEvaluasi(models.Model):
                 realisasi_vals += ev._default_realisasi_vals()
             if not ev.perilaku_ids:
                 perilaku_vals += ev._default_perilaku_vals()
-        self.env["hr.skp.realisasi"].sudo().create(realisasi_vals)
-        self.env["hr.skp.evaluasi.perilaku"].sudo().create(perilaku_vals)
+        self.env["hr.skp.realisasi"]._workflow_create(realisasi_vals)
+        self.env["hr.skp.evaluasi.perilaku"]._workflow_create(perilaku_vals)
         evaluations.filtered(lambda e: e.periode == "bulanan")._fill_from_catatan(
             only_empty=True
         )
@@ -719,64 +723,29 @@ class HrSkpEvaluasi(models.Model):
 
     def write(self, vals):
         self._check_rating_values(vals)
-        if not self.env.su:
-            self._check_user_vals(vals)
-            changed = {f for f in vals if not f.startswith(("message_", "activity_"))}
-            if changed:
+        trusted = self._workflow_trusted()
+        if not trusted:
+            self._workflow_check_fields(vals)
+            if any(not self._workflow_technical(f) for f in vals):
                 self._check_not_ditetapkan()
-            if set(RATING_FIELDS) & changed:
-                self._check_can_rate()
-            if "umpan_balik" in changed:
-                self._check_can_give_feedback()
+            self._workflow_check_vals(vals)
         res = super().write(vals)
-        if "rating_hasil_kerja" in vals and not self.env.su:
+        if "rating_hasil_kerja" in vals and not trusted:
             self._check_rating_pimpinan()
         return res
 
     @api.model
-    def _check_user_vals(self, vals, create=False):
-        """A user writes the ratings, the umpan balik and the lines (each checked
-        further); the status, its dates, the predikat and every computed value are
-        the actions' and the system's (a context key cannot change that)."""
-        allowed = USER_CREATE_FIELDS if create else USER_WRITE_FIELDS
-        refused = set()
-        for name, value in vals.items():
-            if name in allowed or name.startswith(("message_", "activity_")):
-                continue
-            if create and (not value or (name == "state" and value == "draft")):
-                continue  # a form sends the empty defaults
-            refused.add(name)
-        if refused:
-            labels = sorted(
-                self._fields[name].string if name in self._fields else name
-                for name in refused
-            )
-            raise UserError(
-                self.env._(
-                    "%(fields)s of an evaluation cannot be written: they are set by "
-                    "its actions (Submit, Rate, Set Predikat, Return, Reopen, "
-                    "Keberatan) or computed.",
-                    fields=", ".join(labels),
-                )
-            )
+    def _workflow_refused_message(self, labels):
+        return self.env._(
+            "%(fields)s of an evaluation cannot be written: they are set by "
+            "its actions (Submit, Rate, Set Predikat, Return, Reopen, "
+            "Keberatan) or computed.",
+            fields=labels,
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
-        for ev in self:
-            if ev.state != "draft":
-                raise UserError(
-                    self.env._(
-                        "%(ev)s is %(state)s: only a draft evaluation can be deleted.",
-                        ev=ev.display_name,
-                        state=dict(EVALUASI_STATE)[ev.state],
-                    )
-                )
-            if not self._is_hr() and ev.employee_id.user_id != self.env.user:
-                raise AccessError(
-                    self.env._(
-                        "Only the employee or HR can delete %(ev)s.", ev=ev.display_name
-                    )
-                )
+        self._workflow_check("delete")
 
     def _default_realisasi_vals(self):
         """One realisasi line per indikator; bulanan targets from the rencana
@@ -834,6 +803,9 @@ class HrSkpEvaluasi(models.Model):
             self.sudo().browse(ids).message_subscribe(partner_ids=list(partner_ids))
 
     # ------------------------------------------------------------------- checks
+    def _workflow_check_lines_open(self):
+        self._check_not_ditetapkan()
+
     def _check_not_ditetapkan(self):
         """A set (ditetapkan) evaluation and its lines no longer change; only a
         keberatan, decided by the atasan, changes its predikat."""
@@ -845,12 +817,6 @@ class HrSkpEvaluasi(models.Model):
                     ev=ev.display_name,
                 )
             )
-
-    def _is_admin(self):
-        return self.env.su or self.env.user.has_group("hr_skp_asn.group_skp_admin")
-
-    def _is_hr(self):
-        return self.env.su or self.env.user.has_group("hr_skp_asn.group_skp_pengelola")
 
     @api.model
     def _check_rating_values(self, vals):
@@ -874,47 +840,6 @@ class HrSkpEvaluasi(models.Model):
                     keys=", ".join(PERIODE_KEYS),
                 )
             )
-
-    def _check_can_rate(self):
-        """Ratings: by the pejabat penilai or the BKD admin, once diajukan."""
-        user = self.env.user
-        for ev in self:
-            if ev.employee_id.user_id == user and not self._is_admin():
-                raise AccessError(
-                    self.env._(
-                        "You cannot rate your own evaluation %(ev)s.",
-                        ev=ev.display_name,
-                    )
-                )
-            if ev.pejabat_penilai_id.user_id != user and not self._is_admin():
-                raise AccessError(
-                    self.env._(
-                        "Only the pejabat penilai of %(ev)s (%(penilai)s) or the BKD "
-                        "admin can give its ratings.",
-                        ev=ev.display_name,
-                        penilai=ev.pejabat_penilai_id.name or "-",
-                    )
-                )
-            if ev.state not in ("diajukan", "dinilai"):
-                raise UserError(
-                    self.env._(
-                        "%(ev)s is %(state)s: ratings are given once the evaluation "
-                        "is diajukan and before it is ditetapkan.",
-                        ev=ev.display_name,
-                        state=dict(EVALUASI_STATE)[ev.state],
-                    )
-                )
-
-    def _check_can_give_feedback(self):
-        user = self.env.user
-        for ev in self:
-            if ev.pejabat_penilai_id.user_id != user and not self._is_hr():
-                raise AccessError(
-                    self.env._(
-                        "The umpan balik of %(ev)s is given by its pejabat penilai.",
-                        ev=ev.display_name,
-                    )
-                )
 
     def _check_rating_pimpinan(self):
         """The unit leader's rating hasil kerja follows the capaian organisasi
@@ -947,7 +872,7 @@ class HrSkpEvaluasi(models.Model):
             if org.predikat_organisasi:
                 rating = rules.rating_from_capaian_organisasi(org.predikat_organisasi)
                 if ev.rating_hasil_kerja != rating:
-                    ev.sudo().write({"rating_hasil_kerja": rating})
+                    ev._workflow_write({"rating_hasil_kerja": rating})
         return True
 
     def _closed_for_employee(self, today=None):
@@ -959,68 +884,139 @@ class HrSkpEvaluasi(models.Model):
         today = today or fields.Date.context_today(self)
         return today > self.date_end + timedelta(days=days)
 
-    def _check_employee_can_enter(self):
-        """The employee's own entries: draft only, and closed N days after the period.
+    def _workflow_refusal_entry(self, permission, verdict, roles):
+        """Refusals of the entry: set, not started yet, closed, submitted."""
+        _ = self.env._
+        ev = self.display_name
+        state = self._workflow_state_label()
+        if (
+            verdict == "state"
+            and self.state == "ditetapkan"
+            and permission
+            in (
+                "enter",
+                "feedback",
+                "correct_target",
+            )
+        ):
+            return _(
+                "%(ev)s is ditetapkan and can no longer be changed; "
+                "a keberatan can change its predikat.",
+                ev=ev,
+            )
+        if (
+            verdict == "when"
+            and permission in ("ajukan",)
+            and self.date_start > (fields.Date.context_today(self))
+        ):
+            return _(
+                "%(ev)s starts on %(date)s: it cannot be submitted before its "
+                "period has started.",
+                ev=ev,
+                date=self.date_start,
+            )
+        if verdict == "when" and permission in ("enter", "fill", "ajukan"):
+            return _(
+                "The entry for %(ev)s closed %(days)s days after the period "
+                "ended. Ask HR (pengelola kinerja) to reopen it.",
+                ev=ev,
+                days=self.company_id.skp_realisasi_lock_days,
+            )
+        if verdict == "state" and permission in ("enter", "fill") and "own" in roles:
+            return _(
+                "%(ev)s is %(state)s: your realisasi can only be changed while "
+                "it is a draft.",
+                ev=ev,
+                state=state,
+            )
+        return False
 
-        HR (pengelola, BKD admin) is never locked out and may backfill past periods.
-        """
-        if self._is_hr():
-            return
-        user = self.env.user
-        for ev in self:
-            if ev.employee_id.user_id != user:
-                continue
-            if ev.state != "draft":
-                raise UserError(
-                    self.env._(
-                        "%(ev)s is %(state)s: your realisasi can only be changed while "
-                        "it is a draft.",
-                        ev=ev.display_name,
-                        state=dict(EVALUASI_STATE)[ev.state],
-                    )
+    def _workflow_refusal(self, permission, verdict, roles):
+        self.ensure_one()
+        entry = self._workflow_refusal_entry(permission, verdict, roles)
+        if entry:
+            return entry
+        _ = self.env._
+        ev = self.display_name
+        state = self._workflow_state_label()
+        messages = {
+            "enter": _(
+                "Only the employee, the pejabat penilai or HR can enter "
+                "the realisasi of %(ev)s.",
+                ev=ev,
+            ),
+            "fill": _(
+                "Only the employee or HR can fill %(ev)s from the daily log.", ev=ev
+            ),
+            "ajukan": _("Only the employee or HR can submit %(ev)s.", ev=ev),
+            "delete": _("Only the employee or HR can delete %(ev)s.", ev=ev),
+            "feedback": _(
+                "The umpan balik of %(ev)s is given by its pejabat penilai.", ev=ev
+            ),
+            "correct_target": _(
+                "The targets come from the SKP or its rencana bulanan; only HR "
+                "(pengelola kinerja, BKD admin) corrects them."
+            ),
+            "keberatan": _("Only the employee evaluated can file a keberatan."),
+        }
+        if permission == "delete" and verdict == "state":
+            return _(
+                "%(ev)s is %(state)s: only a draft evaluation can be deleted.",
+                ev=ev,
+                state=state,
+            )
+        if permission == "rate":
+            if verdict == "state":
+                return _(
+                    "%(ev)s is %(state)s: ratings are given once the evaluation "
+                    "is diajukan and before it is ditetapkan.",
+                    ev=ev,
+                    state=state,
                 )
-            if ev._closed_for_employee():
-                raise UserError(
-                    self.env._(
-                        "The entry for %(ev)s closed %(days)s days after the period "
-                        "ended. Ask HR (pengelola kinerja) to reopen it.",
-                        ev=ev.display_name,
-                        days=ev.company_id.skp_realisasi_lock_days,
-                    )
+            if "own" in roles:
+                return _("You cannot rate your own evaluation %(ev)s.", ev=ev)
+            return _(
+                "Only the pejabat penilai of %(ev)s (%(penilai)s) or the BKD "
+                "admin can give its ratings.",
+                ev=ev,
+                penilai=self.pejabat_penilai_id.name or "-",
+            )
+        if permission == "reopen":
+            if verdict == "state" and self.state == "draft":
+                return _("%(ev)s is open: there is nothing to reopen.", ev=ev)
+            if self.state == "ditetapkan" and "pengelola" in roles:
+                return _(
+                    "%(ev)s is ditetapkan: only the BKD admin can reopen it.", ev=ev
                 )
+            return _("Only HR (pengelola kinerja) can reopen an entry.")
+        if permission == "keberatan" and verdict == "state":
+            return _(
+                "%(ev)s is not ditetapkan yet: there is nothing to object to.", ev=ev
+            )
+        if permission in messages and verdict == "role":
+            return messages[permission]
+        return self._workflow_action_refusal(
+            permission, verdict, roles
+        ) or super()._workflow_refusal(permission, verdict, roles)
 
-    def _check_state(self, allowed, action_label):
-        for ev in self:
-            if ev.state not in allowed:
-                raise UserError(
-                    self.env._(
-                        "%(ev)s is %(state)s: it cannot be %(action)s.",
-                        ev=ev.display_name,
-                        state=dict(EVALUASI_STATE)[ev.state],
-                        action=action_label,
-                    )
-                )
-
-    def _check_is_penilai(self, action_label):
-        user = self.env.user
-        for ev in self:
-            if ev.employee_id.user_id == user and not self.env.su:
-                raise AccessError(
-                    self.env._(
-                        "You cannot %(action)s your own evaluation.",
-                        action=action_label,
-                    )
-                )
-            if ev.pejabat_penilai_id.user_id != user and not self._is_admin():
-                raise AccessError(
-                    self.env._(
-                        "Only the pejabat penilai of %(ev)s (%(penilai)s) or the BKD "
-                        "admin can %(action)s it.",
-                        ev=ev.display_name,
-                        penilai=ev.pejabat_penilai_id.name or "-",
-                        action=action_label,
-                    )
-                )
+    def _workflow_action_message(self, kind, past, verb):
+        _ = self.env._
+        if kind == "state":
+            return _(
+                "%(ev)s is %(state)s: it cannot be %(action)s.",
+                ev=self.display_name,
+                state=self._workflow_state_label(),
+                action=past,
+            )
+        if kind == "own":
+            return _("You cannot %(action)s your own evaluation.", action=verb)
+        return _(
+            "Only the pejabat penilai of %(ev)s (%(penilai)s) or the BKD "
+            "admin can %(action)s it.",
+            ev=self.display_name,
+            penilai=self.pejabat_penilai_id.name or "-",
+            action=verb,
+        )
 
     def _periodic_evaluations(self):
         """The periodic evaluations of the same SKP, oldest first."""
@@ -1032,27 +1028,9 @@ class HrSkpEvaluasi(models.Model):
     # ------------------------------------------------------------------- actions
     def action_ajukan(self):
         """draft -> diajukan, by the employee (or HR)."""
-        self._check_state(("draft",), self.env._("submitted"))
-        user = self.env.user
+        self._workflow_check("ajukan")
         today = fields.Date.context_today(self)
-        for ev in self:
-            if ev.employee_id.user_id != user and not self._is_hr():
-                raise AccessError(
-                    self.env._(
-                        "Only the employee or HR can submit %(ev)s.", ev=ev.display_name
-                    )
-                )
-            if ev.date_start > today:
-                raise UserError(
-                    self.env._(
-                        "%(ev)s starts on %(date)s: it cannot be submitted before its "
-                        "period has started.",
-                        ev=ev.display_name,
-                        date=ev.date_start,
-                    )
-                )
-        self._check_employee_can_enter()
-        self.sudo().write({"state": "diajukan", "tanggal_diajukan": today})
+        self._workflow_write({"state": "diajukan", "tanggal_diajukan": today})
         self.sudo().activity_feedback(["hr_skp_asn.mail_act_evaluasi_realisasi"])
         for ev in self:
             penilai_user = ev.pejabat_penilai_id.user_id
@@ -1066,8 +1044,7 @@ class HrSkpEvaluasi(models.Model):
 
     def action_nilai(self):
         """diajukan -> dinilai: both ratings set by the pejabat penilai."""
-        self._check_state(("diajukan",), self.env._("rated"))
-        self._check_is_penilai(self.env._("rate"))
+        self._workflow_check("nilai")
         self._apply_rating_pimpinan()
         for ev in self:
             if not (ev.rating_hasil_kerja and ev.rating_perilaku):
@@ -1078,16 +1055,15 @@ class HrSkpEvaluasi(models.Model):
                         ev=ev.display_name,
                     )
                 )
-        self.sudo().write({"state": "dinilai"})
+        self._workflow_write({"state": "dinilai"})
         self.sudo().activity_feedback(["hr_skp_asn.mail_act_evaluasi_penilaian"])
         return True
 
     def action_tetapkan(self):
         """dinilai -> ditetapkan: the predikat is set; the keberatan window opens."""
-        self._check_state(("dinilai",), self.env._("set"))
-        self._check_is_penilai(self.env._("set"))
+        self._workflow_check("tetapkan")
         self._check_rating_pimpinan()
-        self.sudo().write(
+        self._workflow_write(
             {
                 "state": "ditetapkan",
                 "tanggal_ditetapkan": fields.Date.context_today(self),
@@ -1111,11 +1087,10 @@ class HrSkpEvaluasi(models.Model):
 
     def action_kembalikan(self, alasan=None):
         """diajukan/dinilai -> draft by the pejabat penilai, with a reason."""
+        self._workflow_check("return")
         if not alasan:
-            return self._open_alasan_wizard("kembalikan")
-        self._check_state(("diajukan", "dinilai"), self.env._("returned"))
-        self._check_is_penilai(self.env._("return"))
-        self.sudo().write(
+            return self._workflow_ask_reason("action_kembalikan")
+        self._workflow_write(
             {"state": "draft", "rating_hasil_kerja": False, "rating_perilaku": False}
         )
         self.sudo().activity_unlink(["hr_skp_asn.mail_act_evaluasi_penilaian"])
@@ -1129,21 +1104,10 @@ class HrSkpEvaluasi(models.Model):
 
     def action_buka_kembali(self, alasan=None):
         """HR reopens one person's entry (closed or submitted), with a reason."""
+        self._workflow_check("reopen")
         if not alasan:
-            return self._open_alasan_wizard("buka_kembali")
-        if not self._is_hr():
-            raise AccessError(
-                self.env._("Only HR (pengelola kinerja) can reopen an entry.")
-            )
-        for ev in self:
-            if ev.state == "ditetapkan" and not self._is_admin():
-                raise AccessError(
-                    self.env._(
-                        "%(ev)s is ditetapkan: only the BKD admin can reopen it.",
-                        ev=ev.display_name,
-                    )
-                )
-        self.sudo().write(
+            return self._workflow_ask_reason("action_buka_kembali")
+        self._workflow_write(
             {
                 "state": "draft",
                 "dibuka_kembali": True,
@@ -1165,7 +1129,7 @@ class HrSkpEvaluasi(models.Model):
 
     def action_terapkan_saran(self):
         """Copy the suggested ratings into the ratings (the penilai may change them)."""
-        self._check_is_penilai(self.env._("rate"))
+        self._workflow_check("rate")
         for ev in self:
             vals = {}
             hasil = (
@@ -1184,16 +1148,7 @@ class HrSkpEvaluasi(models.Model):
 
     def action_isi_dari_catatan(self):
         """Fill the realisasi from the catatan kinerja harian of the period."""
-        for ev in self:
-            if ev.employee_id.user_id != self.env.user and not self._is_hr():
-                raise AccessError(
-                    self.env._(
-                        "Only the employee or HR can fill %(ev)s from the daily log.",
-                        ev=ev.display_name,
-                    )
-                )
-        self._check_employee_can_enter()
-        self._check_state(("draft",), self.env._("filled from the daily log"))
+        self._workflow_check("fill")
         self._fill_from_catatan(only_empty=False)
         return True
 
@@ -1233,7 +1188,7 @@ class HrSkpEvaluasi(models.Model):
                 )
                 if numeric:
                     vals["realisasi_value"] = sum(numeric.mapped("kuantitas"))
-                line.sudo().write(vals)
+                line._workflow_write(vals)
 
     def action_open_keberatan(self):
         self.ensure_one()
@@ -1246,18 +1201,6 @@ class HrSkpEvaluasi(models.Model):
             "context": {"default_evaluasi_id": self.id},
         }
 
-    def _open_alasan_wizard(self, mode):
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Reason"),
-            "res_model": "hr.skp.evaluasi.alasan.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_evaluasi_ids": self.ids, "default_mode": mode},
-        }
-
-    # -------------------------------------------------------------------- crons
-    @api.model
     def _cron_remind_realisasi(self):
         """Realisasi not submitted N days after the period: an activity for the
         employee."""

@@ -11,7 +11,14 @@ from .common import (
 class HrSkpEvaluasiPerilaku(models.Model):
     _name = "hr.skp.evaluasi.perilaku"
     _description = "Umpan Balik Perilaku Kerja (BerAKHLAK)"
+    _inherit = ["hr.skp.workflow.mixin"]
     _order = "evaluasi_id, sequence, id"
+
+    # the evaluation's workflow decides: only the umpan balik is written, by who
+    # gives the evaluation's umpan balik
+    _workflow_parent_field = "evaluasi_id"
+    _workflow_user_fields = {"umpan_balik", "sequence"}
+    _workflow_field_permissions = {"umpan_balik": "feedback"}
 
     evaluasi_id = fields.Many2one(
         "hr.skp.evaluasi", required=True, ondelete="cascade", index=True
@@ -34,7 +41,7 @@ class HrSkpEvaluasiPerilaku(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.su:
+        if not self._workflow_trusted():
             raise UserError(
                 self.env._(
                     "The perilaku lines are generated with the evaluation, one per "
@@ -45,24 +52,20 @@ class HrSkpEvaluasiPerilaku(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_check(self):
-        if not self.env.su:
+        if not self._workflow_trusted():
             raise UserError(
                 self.env._("The seven BerAKHLAK lines of an evaluation are kept.")
             )
 
     def write(self, vals):
-        if not self.env.su:
-            refused = {f for f in vals if f not in ("umpan_balik", "sequence")} - {
-                f for f in vals if f.startswith("message_")
-            }
-            if refused:
-                raise UserError(
-                    self.env._(
-                        "Only the umpan balik of a BerAKHLAK line is written; "
-                        "%(fields)s cannot be.",
-                        fields=", ".join(sorted(refused)),
-                    )
-                )
-            self.evaluasi_id._check_not_ditetapkan()
-            self.evaluasi_id._check_can_give_feedback()
+        if not self._workflow_trusted():
+            self._workflow_guard_write(vals)
         return super().write(vals)
+
+    @api.model
+    def _workflow_refused_message(self, labels):
+        return self.env._(
+            "Only the umpan balik of a BerAKHLAK line is written; "
+            "%(fields)s cannot be.",
+            fields=labels,
+        )

@@ -56,6 +56,8 @@ class HrSkpKeberatan(models.Model):
         "decide": [{"states": ("diajukan",), "roles": ("atasan", "admin")}],
     }
     _workflow_system_fields = SYSTEM_FIELDS
+    _workflow_user_fields = USER_FIELDS
+    _workflow_create_fields = {"evaluasi_id"}
     _workflow_field_permissions = dict(
         {"alasan": "alasan", "penjelasan_penilai": "explain"},
         **dict.fromkeys(DECISION_FIELDS, "decide"),
@@ -144,13 +146,13 @@ class HrSkpKeberatan(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         today = fields.Date.context_today(self)
-        user = self.env.user
-        is_admin = self.env["hr.skp.evaluasi"]._is_admin()
+        trusted = self._workflow_trusted()
         for vals in vals_list:
             self._check_keys(vals)
-            if not self.env.su:
-                self._check_user_fields(vals, USER_FIELDS | {"evaluasi_id"}, True)
+            if not trusted:
+                self._workflow_check_fields(vals, create=True)
             evaluasi = self.env["hr.skp.evaluasi"].browse(vals.get("evaluasi_id"))
+            roles = evaluasi._workflow_roles().get(evaluasi.id, set())
             if not evaluasi.exists():
                 raise UserError(self.env._("A keberatan needs an evaluation."))
             if evaluasi.state != "ditetapkan":
@@ -160,7 +162,7 @@ class HrSkpKeberatan(models.Model):
                         ev=evaluasi.display_name,
                     )
                 )
-            if evaluasi.employee_id.user_id != user and not is_admin:
+            if not trusted and not roles & {"own", "admin"}:
                 raise AccessError(
                     self.env._("Only the employee evaluated can file a keberatan.")
                 )
@@ -181,9 +183,11 @@ class HrSkpKeberatan(models.Model):
                 )
             if not (vals.get("alasan") or "").strip():
                 raise UserError(self.env._("A keberatan needs its reasons."))
-            if {"keputusan", "predikat_baru", "penjelasan_penilai"} & set(
-                vals
-            ) and not is_admin:
+            if (
+                {"keputusan", "predikat_baru", "penjelasan_penilai"} & set(vals)
+                and not trusted
+                and "admin" not in roles
+            ):
                 raise AccessError(
                     self.env._(
                         "The explanation and the decision come later, from the penilai "
@@ -237,77 +241,38 @@ class HrSkpKeberatan(models.Model):
             .users.filtered(lambda u: not u.share and company in u.company_ids)
         )
 
-    @api.model
-    def _check_user_fields(self, vals, allowed, create=False):
-        refused = {
-            name
-            for name, value in vals.items()
-            if name not in allowed
-            and not name.startswith(("message_", "activity_"))
-            and not (
-                create and (not value or (name == "state" and value == "diajukan"))
-            )
-        }
-        if refused:
-            raise UserError(
-                self.env._(
-                    "%(fields)s of a keberatan cannot be written: the status, the "
-                    "dates and the result before are set when it is filed and "
-                    "decided.",
-                    fields=", ".join(
-                        sorted(
-                            self._fields[f].string if f in self._fields else f
-                            for f in refused
-                        )
-                    ),
-                )
-            )
-
     def write(self, vals):
         self._check_keys(vals)
-        if not self.env.su:
-            self._check_user_fields(vals, USER_FIELDS)
-            user = self.env.user
-            is_admin = self.env["hr.skp.evaluasi"]._is_admin()
-            for keberatan in self:
-                if keberatan.state == "diputus" and any(
-                    not f.startswith(("message_", "activity_")) for f in vals
-                ):
-                    raise UserError(
-                        self.env._("The keberatan is decided: the decision is final.")
-                    )
-                if (
-                    "alasan" in vals
-                    and keberatan.employee_id.user_id != user
-                    and not is_admin
-                ):
-                    raise AccessError(
-                        self.env._("Only the employee writes the reasons.")
-                    )
-                if (
-                    "penjelasan_penilai" in vals
-                    and keberatan.pejabat_penilai_id.user_id != user
-                    and not is_admin
-                ):
-                    raise AccessError(
-                        self.env._("The explanation is written by the pejabat penilai.")
-                    )
-                if (
-                    DECISION_FIELDS & set(vals)
-                    and keberatan.atasan_pejabat_penilai_id.user_id != user
-                    and not is_admin
-                ):
-                    raise AccessError(
-                        self.env._(
-                            "The decision on a keberatan is taken by the atasan "
-                            "pejabat "
-                            "penilai."
-                        )
-                    )
+        if not self._workflow_trusted():
+            self._workflow_guard_write(vals)
         res = super().write(vals)
         if "penjelasan_penilai" in vals:
             self.sudo().activity_feedback(["hr_skp_asn.mail_act_keberatan_penjelasan"])
         return res
+
+    @api.model
+    def _workflow_refused_message(self, labels):
+        return self.env._(
+            "%(fields)s of a keberatan cannot be written: the status, the "
+            "dates and the result before are set when it is filed and "
+            "decided.",
+            fields=labels,
+        )
+
+    def _workflow_refusal(self, permission, verdict, roles):
+        self.ensure_one()
+        _ = self.env._
+        if verdict == "state":
+            return _("The keberatan is decided: the decision is final.")
+        if permission == "alasan":
+            return _("Only the employee writes the reasons.")
+        if permission == "explain":
+            return _("The explanation is written by the pejabat penilai.")
+        return _(
+            "Only the atasan pejabat penilai (%(name)s) or the BKD admin can "
+            "decide this keberatan.",
+            name=self.atasan_pejabat_penilai_id.name or "-",
+        )
 
     @api.model
     def _check_keys(self, vals):
@@ -329,27 +294,17 @@ class HrSkpKeberatan(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never_decided(self):
-        if any(k.state == "diputus" for k in self) and not self.env.su:
+        if any(k.state == "diputus" for k in self) and not self._workflow_trusted():
             raise UserError(self.env._("A decided keberatan is kept."))
 
     # ------------------------------------------------------------------- actions
     def action_putuskan(self):
         """The atasan pejabat penilai decides; a ``diterima`` decision sets the
         predikat."""
-        user = self.env.user
-        is_admin = self.env["hr.skp.evaluasi"]._is_admin()
         for keberatan in self:
             if keberatan.state != "diajukan":
                 raise UserError(self.env._("This keberatan is already decided."))
-            if user not in keberatan._decision_users() and not is_admin:
-                raise AccessError(
-                    self.env._(
-                        "Only the atasan pejabat penilai (%(name)s) or the BKD admin "
-                        "can "
-                        "decide this keberatan.",
-                        name=keberatan.atasan_pejabat_penilai_id.name or "-",
-                    )
-                )
+            keberatan._workflow_check("decide")
             if not keberatan.keputusan:
                 raise UserError(
                     self.env._("Choose the decision first (diterima or ditolak).")
@@ -372,8 +327,8 @@ class HrSkpKeberatan(models.Model):
                     vals["rating_perilaku"] = keberatan.rating_perilaku_baru
                 # the atasan's final decision, checked above: written as the
                 # system (a unit leader's rating may differ from the unit's)
-                ev.sudo().write(vals)
-            keberatan.sudo().write(
+                ev._workflow_write(vals)
+            keberatan._workflow_write(
                 {"state": "diputus", "tanggal_putusan": fields.Date.context_today(self)}
             )
             labels = dict(PREDIKAT)

@@ -1,7 +1,7 @@
 """Realisasi of one indikator in one evaluation, with its bukti dukung (DOMAIN §2-3)."""
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from .. import rules
 from .common import (
@@ -23,7 +23,23 @@ REALISASI_TARGET_FIELDS = {"target_text", "target_min", "target_max"}
 class HrSkpRealisasi(models.Model):
     _name = "hr.skp.realisasi"
     _description = "Realisasi Indikator Kinerja"
+    _inherit = ["hr.skp.workflow.mixin"]
     _order = "evaluasi_id, sequence, id"
+
+    # the evaluation's workflow decides (hr.skp.workflow.mixin): the employee
+    # enters realisasi and bukti dukung while the entry is open, the pejabat penilai
+    # may correct them while rating; the umpan balik is the pejabat penilai's (or
+    # HR's); the targets come from the SKP or the rencana bulanan and only HR
+    # corrects them; the rest belongs to the indikator or is computed
+    _workflow_parent_field = "evaluasi_id"
+    _workflow_user_fields = (
+        REALISASI_ENTRY_FIELDS | REALISASI_TARGET_FIELDS | {"umpan_balik"}
+    )
+    _workflow_field_permissions = dict(
+        dict.fromkeys(REALISASI_ENTRY_FIELDS - {"sequence"}, "enter"),
+        umpan_balik="feedback",
+        **dict.fromkeys(REALISASI_TARGET_FIELDS, "correct_target"),
+    )
 
     evaluasi_id = fields.Many2one(
         "hr.skp.evaluasi", required=True, ondelete="cascade", index=True
@@ -161,7 +177,7 @@ class HrSkpRealisasi(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.su:
+        if not self._workflow_trusted():
             raise UserError(
                 self.env._(
                     "The realisasi lines are generated with the evaluation, one per "
@@ -176,13 +192,13 @@ class HrSkpRealisasi(models.Model):
     def write(self, vals):
         if is_value(vals.get("realisasi_value")) and "realisasi_diisi" not in vals:
             vals = dict(vals, realisasi_diisi=True)
-        if not self.env.su:
-            self._check_line_access(set(vals))
+        if not self._workflow_trusted():
+            self._workflow_guard_write(vals)
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_check(self):
-        if not self.env.su:
+        if not self._workflow_trusted():
             raise UserError(
                 self.env._(
                     "The realisasi lines of an evaluation are one per indikator of the "
@@ -190,57 +206,10 @@ class HrSkpRealisasi(models.Model):
                 )
             )
 
-    def _check_line_access(self, field_names):
-        """Who writes what on a realisasi line.
-
-        The employee enters realisasi and bukti dukung while the evaluation is a
-        draft and open; the pejabat penilai may correct them while rating; the umpan
-        balik is the pejabat penilai's (or HR's); the targets come from the SKP or
-        the rencana bulanan and only HR corrects them; nothing changes once the
-        evaluation is ditetapkan.
-        """
-        field_names = {f for f in field_names if not f.startswith("message_")}
-        refused = field_names - REALISASI_ENTRY_FIELDS - REALISASI_TARGET_FIELDS
-        refused -= {"umpan_balik"}
-        if refused:
-            raise UserError(
-                self.env._(
-                    "%(fields)s of a realisasi line cannot be written: the line "
-                    "belongs to its indikator and its capaian is computed.",
-                    fields=", ".join(
-                        sorted(
-                            self._fields[f].string if f in self._fields else f
-                            for f in refused
-                        )
-                    ),
-                )
-            )
-        evaluations = self.evaluasi_id
-        evaluations._check_not_ditetapkan()
-        if REALISASI_TARGET_FIELDS & field_names and not evaluations._is_hr():
-            raise UserError(
-                self.env._(
-                    "The targets come from the SKP or its rencana bulanan; only HR "
-                    "(pengelola kinerja, BKD admin) corrects them."
-                )
-            )
-        if "umpan_balik" in field_names:
-            evaluations._check_can_give_feedback()
-        if field_names & REALISASI_ENTRY_FIELDS - {"sequence"}:
-            user = self.env.user
-            for ev in evaluations:
-                if ev.pejabat_penilai_id.user_id == user and ev.state != "draft":
-                    continue  # the penilai may correct while rating
-                if (
-                    ev.employee_id.user_id != user
-                    and not ev._is_hr()
-                    and (ev.pejabat_penilai_id.user_id != user)
-                ):
-                    raise AccessError(
-                        self.env._(
-                            "Only the employee, the pejabat penilai or HR can enter "
-                            "the realisasi of %(ev)s.",
-                            ev=ev.display_name,
-                        )
-                    )
-            evaluations._check_employee_can_enter()
+    @api.model
+    def _workflow_refused_message(self, labels):
+        return self.env._(
+            "%(fields)s of a realisasi line cannot be written: the line "
+            "belongs to its indikator and its capaian is computed.",
+            fields=labels,
+        )

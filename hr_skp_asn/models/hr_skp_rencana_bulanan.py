@@ -9,7 +9,7 @@ monthly capaian (``capaian_rata_rata``). PPPK and PPPK Paruh Waktu get a
 from datetime import date
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import ValidationError
 
 from .. import rules
 
@@ -17,7 +17,12 @@ from .. import rules
 class HrSkpRencanaBulanan(models.Model):
     _name = "hr.skp.rencana.bulanan"
     _description = "Rencana Kinerja Bulanan"
+    _inherit = ["hr.skp.workflow.mixin"]
     _order = "skp_id, bulan, sequence, id"
+
+    # the SKP's ``plan_months`` permission: planned with the pejabat penilai while
+    # the SKP is drawn up; once approved changed by the pejabat penilai or HR
+    _workflow_parent_field = "skp_id"
 
     skp_id = fields.Many2one("hr.skp", required=True, index=True, ondelete="cascade")
     employee_id = fields.Many2one(related="skp_id.employee_id", store=True, index=True)
@@ -85,31 +90,8 @@ class HrSkpRencanaBulanan(models.Model):
                 )
 
     def _check_can_edit(self):
-        """The employee plans the months with the pejabat penilai while the SKP is
-        being drawn up; once it is approved the monthly targets (the evaluation's
-        targets) are changed by the pejabat penilai or HR only."""
-        if self.env.su or self.env.user.has_group("hr_skp_asn.group_skp_pengelola"):
-            return
-        user = self.env.user
-        for skp in self.skp_id:
-            if user not in (skp.employee_id.user_id | skp.pejabat_penilai_id.user_id):
-                raise AccessError(
-                    self.env._(
-                        "Only the employee, the pejabat penilai or HR plan the months "
-                        "of %(skp)s.",
-                        skp=skp.display_name,
-                    )
-                )
-            if skp.state in ("selesai", "batal"):
-                raise UserError(self.env._("%(skp)s is closed.", skp=skp.display_name))
-            if skp.state == "disetujui" and skp.pejabat_penilai_id.user_id != user:
-                raise UserError(
-                    self.env._(
-                        "%(skp)s is approved: its monthly targets are changed by the "
-                        "pejabat penilai or HR.",
-                        skp=skp.display_name,
-                    )
-                )
+        if not self._workflow_trusted():
+            self._workflow_check("plan_months")
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -143,7 +125,7 @@ class HrSkpRencanaBulanan(models.Model):
         )
         for line in lines:
             plan = line.rencana_bulanan_id
-            line.write(
+            line._workflow_write(
                 {
                     "target_min": plan.target_min,
                     "target_max": plan.target_max,

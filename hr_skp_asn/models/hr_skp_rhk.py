@@ -6,38 +6,42 @@ from .common import ASPEK, PERILAKU_ASPEK, PERSPEKTIF
 
 
 class SkpLineMixin(models.AbstractModel):
-    """Lines of an SKP follow its lock: editable while draft or diajukan."""
+    """Lines of an SKP follow its workflow: written by who may edit the SKP
+    (``edit``: while draft or diajukan)."""
 
     _name = "hr.skp.line.mixin"
     _description = "SKP line (locked with its SKP)"
+    _inherit = ["hr.skp.workflow.mixin"]
 
+    _workflow_parent_field = "skp_id"
+    _workflow_default_permission = "edit"
     #: the field tying a line to its parent; a line never moves to another one
     _line_parent_field = "skp_id"
-
-    def _line_skps(self):
-        return self.mapped("skp_id")
 
     @api.model_create_multi
     def create(self, vals_list):
         records = super().create(vals_list)
-        records._line_skps()._check_editable_lines()
+        if not self._workflow_trusted():
+            records._workflow_check("edit")
         return records
 
     def write(self, vals):
-        self._line_skps()._check_editable_lines()
-        parent = self._line_parent_field
-        if (
-            parent in vals
-            and not self.env.su
-            and any(line[parent].id != vals[parent] for line in self)
-        ):
-            raise UserError(
-                self.env._("A line stays in its SKP; delete it and add a new one.")
-            )
+        if not self._workflow_trusted():
+            self._workflow_check_line_vals(vals)
+            self._workflow_check_vals(vals)
+            parent = self._line_parent_field
+            if parent in vals and any(line[parent].id != vals[parent] for line in self):
+                raise UserError(
+                    self.env._("A line stays in its SKP; delete it and add a new one.")
+                )
         return super().write(vals)
 
+    def _workflow_check_line_vals(self, vals):
+        """Hook: fields a line never changes (the BerAKHLAK value...)."""
+
     def unlink(self):
-        self._line_skps()._check_editable_lines()
+        if not self._workflow_trusted():
+            self._workflow_check("edit")
         return super().unlink()
 
 
@@ -287,7 +291,6 @@ class HrSkpPerilaku(models.Model):
             for index, (key, _label, panduan) in enumerate(rules.BERAKHLAK, start=1)
         ]
 
-    def write(self, vals):
-        if "aspek" in vals and not self.env.su:
+    def _workflow_check_line_vals(self, vals):
+        if "aspek" in vals:
             raise ValidationError(self.env._("The BerAKHLAK value of a line is fixed."))
-        return super().write(vals)

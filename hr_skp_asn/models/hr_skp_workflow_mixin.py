@@ -18,7 +18,9 @@ A model inherits ``hr.skp.workflow.mixin`` and configures it with class attribut
   record; ``when``: a method of the record that must also say yes);
 - ``_workflow_field_permissions``: field -> the permission needed to write it;
   ``_workflow_default_permission`` for the fields not listed (None: record rules
-  alone); ``_workflow_system_fields``: written by the actions only.
+  alone); ``_workflow_system_fields``: written by the actions only (with the
+  computed ones); or ``_workflow_user_fields``: the only fields a user writes
+  (``_workflow_create_fields``: and gives at creation).
 
 Actions check with ``_workflow_check(permission)`` and then write through the one
 trusted path, ``_workflow_write(vals)`` / ``_workflow_create(vals_list)``: nothing
@@ -59,7 +61,13 @@ class HrSkpWorkflowMixin(models.AbstractModel):
     _workflow_field_permissions = {}
     _workflow_default_permission = None
     _workflow_system_fields = frozenset()
+    _workflow_user_fields = None
+    _workflow_create_fields = frozenset()
     _workflow_flags = {}
+    #: the actions that take a reason (``alasan``), asked by hr.skp.alasan.wizard
+    _workflow_reason_actions = ()
+    #: the permissions refused with ``_workflow_action_message``
+    _workflow_labelled = ()
 
     # ------------------------------------------------------------------ roles
     def _workflow_record(self):
@@ -110,25 +118,30 @@ class HrSkpWorkflowMixin(models.AbstractModel):
         return holder_model._workflow_permissions[permission]
 
     def _workflow_verdict(self, permission, roles):
-        """None when allowed, else ``"state"`` or ``"role"`` (why not)."""
+        """None when allowed, else why not: ``"role"`` (none of the user's roles
+        has it), ``"state"`` (not in this status) or ``"when"`` (the clause's
+        condition says no). The superuser is refused by the status only."""
         self.ensure_one()
         state = self._workflow_state()
         clauses = self._workflow_clauses(permission)
-        in_state = [c for c in clauses if state in c["states"]]
+        if self._workflow_is_superuser():
+            return None if any(state in c["states"] for c in clauses) else "state"
+        mine = [
+            c
+            for c in clauses
+            if roles & set(c["roles"]) and not (c.get("not_own") and "own" in roles)
+        ]
+        if not mine:
+            return "role"
+        in_state = [c for c in mine if state in c["states"]]
         if not in_state:
             return "state"
-        if self._workflow_is_superuser():
-            return None
+        record = self._workflow_record()
         for clause in in_state:
-            if not roles & set(clause["roles"]):
-                continue
-            if clause.get("not_own") and "own" in roles:
-                continue
             when = clause.get("when")
-            if when and not getattr(self._workflow_record(), when)():
-                continue
-            return None
-        return "role"
+            if not when or getattr(record, when)():
+                return None
+        return "when"
 
     def _workflow_allowed(self, permission):
         """{record id: bool}: may the current user use ``permission``?"""
@@ -138,43 +151,73 @@ class HrSkpWorkflowMixin(models.AbstractModel):
             for rec in self
         }
 
-    def _workflow_check(self, permission, action=None):
+    def _workflow_check(self, permission):
         """Raise unless the current user may use ``permission`` on every record:
-        UserError when the status does not allow it, AccessError for a role."""
+        AccessError for a role, UserError when the status does not allow it."""
         roles = self._workflow_roles()
         for rec in self:
             verdict = rec._workflow_verdict(permission, roles[rec.id])
             if verdict:
-                message = rec._workflow_refusal(permission, verdict, roles[rec.id])
-                raise (UserError if verdict == "state" else AccessError)(message)
+                message = rec._workflow_record()._workflow_refusal(
+                    permission, verdict, roles[rec.id]
+                )
+                raise (AccessError if verdict == "role" else UserError)(message)
         return True
 
     def _workflow_refusal(self, permission, verdict, roles):
-        """The message refusing ``permission`` (models override it per permission)."""
+        """The message refusing ``permission`` (models override it per permission);
+        ``verdict`` says why (``state`` or ``role``), ``roles`` are the user's."""
         self.ensure_one()
-        record = self._workflow_record()
+        record = self
         if verdict == "state":
-            state_field = record._fields[record._workflow_state_field]
             return self.env._(
                 "%(record)s is %(state)s: this cannot be done now.",
                 record=record.display_name,
-                state=dict(state_field._description_selection(self.env)).get(
-                    record[record._workflow_state_field], "-"
-                ),
+                state=record._workflow_state_label(),
             )
         return self.env._(
             "You are not allowed to do this on %(record)s.",
             record=record.display_name,
         )
 
+    def _workflow_ask_reason(self, action):
+        """The one reason dialog of every action "with a reason"."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Reason"),
+            "res_model": "hr.skp.alasan.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_res_model": self._name,
+                "default_res_ids": self.ids,
+                "default_action": action,
+            },
+        }
+
+    def _workflow_depends(self):
+        """What the booleans follow on a form: the status and the people."""
+        if self._workflow_parent_field:
+            return [self._workflow_parent_field]
+        return [self._workflow_state_field, *self._workflow_role_paths.values()]
+
+    @api.depends(lambda self: self._workflow_depends())
     @api.depends_context("uid")
     def _compute_workflow_flags(self):
         """The ``can_*``/``is_*`` booleans of ``_workflow_flags``, for env.user."""
         roles = self._workflow_roles()
         for rec in self:
+            # a record being created is not anybody's yet: its status alone
+            # decides what the form offers (create() checks who creates it)
+            new = not rec._workflow_record().id
             for fname, meaning in self._workflow_flags.items():
                 if meaning.startswith("role:"):
                     value = meaning[5:] in roles[rec.id]
+                elif new:
+                    state = rec._workflow_state()
+                    value = any(
+                        state in c["states"] for c in rec._workflow_clauses(meaning)
+                    )
                 else:
                     value = rec._workflow_verdict(meaning, roles[rec.id]) is None
                 rec[fname] = value
@@ -215,12 +258,17 @@ class HrSkpWorkflowMixin(models.AbstractModel):
         """The fields of ``vals`` only the workflow writes (status, snapshots,
         computed values); at creation the empty defaults are let through."""
         refused = set()
+        user_fields = self._workflow_user_fields
         for fname, value in vals.items():
             field = self._fields.get(fname)
             if not field or self._workflow_technical(fname):
                 continue
-            if fname in self._workflow_system_fields or (
-                field.compute and field.readonly and not field.inverse
+            if create and fname in self._workflow_create_fields:
+                continue
+            if (
+                fname in self._workflow_system_fields
+                or (field.compute and field.readonly and not field.inverse)
+                or (user_fields is not None and fname not in user_fields)
             ):
                 if create and not value:
                     continue
@@ -232,6 +280,76 @@ class HrSkpWorkflowMixin(models.AbstractModel):
                     continue
                 refused.add(fname)
         return refused
+
+    def _workflow_action_labels(self):
+        """{permission: (past participle, verb)} of the actions, for their
+        refusals (``_workflow_action_message``)."""
+        _ = self.env._
+        return {
+            "ajukan": (_("submitted"), _("submit")),
+            "approve": (_("approved"), _("approve")),
+            "return": (_("returned"), _("return")),
+            "reopen": (_("reopened"), _("reopen")),
+            "revise": (_("revised"), _("revise")),
+            "cancel": (_("cancelled"), _("cancel")),
+            "close": (_("closed"), _("close")),
+            "reset": (_("reset to draft"), _("reset")),
+            "fill": (_("filled from the daily log"), _("fill")),
+            "nilai": (_("rated"), _("rate")),
+            "tetapkan": (_("set"), _("set")),
+        }
+
+    def _workflow_action_refusal(self, permission, verdict, roles):
+        """The refusal of one of the model's labelled actions: in the wrong status,
+        on one's own record, or by someone else; False for another permission."""
+        if permission not in self._workflow_labelled:
+            return False
+        labels = self._workflow_action_labels()
+        if verdict == "state":
+            kind = "state"
+        else:
+            kind = "own" if "own" in roles else "other"
+        return self._workflow_action_message(kind, *labels[permission])
+
+    def _workflow_action_message(self, kind, past, verb):
+        """Hook: the message of ``_workflow_action_refusal`` (kind: state, own,
+        other)."""
+        verdict = "state" if kind == "state" else "role"
+        return HrSkpWorkflowMixin._workflow_refusal(self, None, verdict, set())
+
+    def _workflow_state_label(self):
+        self.ensure_one()
+        field = self._fields[self._workflow_state_field]
+        return dict(field._description_selection(self.env)).get(
+            self[self._workflow_state_field], "-"
+        )
+
+    @api.model
+    def _workflow_check_fields(self, vals, create=False):
+        """Refuse the fields only the workflow writes (see _workflow_refused_fields)."""
+        refused = self._workflow_refused_fields(vals, create=create)
+        if refused:
+            labels = ", ".join(sorted(self._fields[f].string for f in refused))
+            raise UserError(self._workflow_refused_message(labels))
+
+    @api.model
+    def _workflow_refused_message(self, labels):
+        return self.env._(
+            "%(fields)s cannot be written: they are set by the actions or computed.",
+            fields=labels,
+        )
+
+    def _workflow_guard_write(self, vals):
+        """The write guard: the workflow's fields refused, the lines of a closed
+        record unchanged, the other fields each need their permission (call it
+        unless ``_workflow_trusted()``)."""
+        self._workflow_check_fields(vals)
+        if self._workflow_parent_field:
+            self._workflow_record()._workflow_check_lines_open()
+        self._workflow_check_vals(vals)
+
+    def _workflow_check_lines_open(self):
+        """Hook: refuse any change of the lines of a record that is closed."""
 
     def _workflow_check_vals(self, vals):
         """Every field written needs its permission on every record."""

@@ -9,7 +9,8 @@ class IrAttachment(models.Model):
         change of the line, refused once the evaluation is no longer open to the
         employee (the line's own write rules decide)."""
         res = super().check(mode, values=values)
-        if mode in ("create", "write", "unlink") and not self.env.su:
+        Realisasi = self.env["hr.skp.realisasi"]
+        if mode in ("create", "write", "unlink") and not Realisasi._workflow_trusted():
             line_ids = set()
             if values and values.get("res_model") == "hr.skp.realisasi":
                 line_ids.add(values.get("res_id"))
@@ -20,6 +21,6 @@ class IrAttachment(models.Model):
             line_ids.discard(False)
             line_ids.discard(None)
             if line_ids:
-                lines = self.env["hr.skp.realisasi"].browse(line_ids).exists()
-                lines._check_line_access({"attachment_ids"})
+                lines = Realisasi.browse(line_ids).exists()
+                lines._workflow_guard_write({"attachment_ids": True})
         return res

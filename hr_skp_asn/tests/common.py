@@ -3,6 +3,9 @@ from datetime import date
 from odoo.fields import Command
 from odoo.tests import TransactionCase, new_test_user
 
+# marks an SKP made by leader_rhk() only to be intervened
+LEADER_MARK = "SKP pimpinan (fixture)"
+
 
 def make_nip(birth="19800101", tmt="200501", gender="1", seq=1):
     """A valid 18-digit NIP (DOMAIN §5): birth date, TMT CPNS, gender, sequence."""
@@ -159,9 +162,58 @@ class SkpCommon(TransactionCase):
             )
             line["indikator_ids"] = [Command.create(i) for i in indikator]
             lines.append(Command.create(line))
+        cls.retire_leader_skp(employee)
         return cls.env["hr.skp"].create(
             {"employee_id": employee.id, "year": cls.YEAR, "rhk_ids": lines, **vals}
         )
+
+    @classmethod
+    def retire_leader_skp(cls, employee):
+        """An SKP made only so that a subordinate's RHK has one to intervene
+        (``leader_rhk``) makes room, cancelled by HR, for the one a test builds."""
+        leader = cls.env["hr.skp"].search(
+            [
+                ("employee_id", "=", employee.id),
+                ("year", "=", cls.YEAR),
+                ("state", "!=", "batal"),
+                ("konsekuensi", "=", LEADER_MARK),
+            ]
+        )
+        if leader:
+            leader.with_user(cls.user_admin_bkd).action_batal()
+
+    @classmethod
+    def leader_rhk(cls, employee):
+        """An RHK of an approved SKP of the employee's pejabat penilai for the
+        employee's RHK utama to intervene (DOMAIN §1), made through the workflow
+        when the penilai has none; none for a JPT or without a pejabat penilai."""
+        penilai = employee.pejabat_penilai_id
+        if employee.jenis_jabatan == "jpt" or not penilai:
+            return cls.env["hr.skp.rhk"]
+        skp = cls.env["hr.skp"].search(
+            [
+                ("employee_id", "=", penilai.id),
+                ("year", "=", cls.YEAR),
+                ("state", "in", ("disetujui", "selesai")),
+            ],
+            limit=1,
+        )
+        if not skp:
+            if penilai.jenis_jabatan == "jpt":
+                skp = cls.make_jpt_skp(penilai)
+            else:
+                skp = cls.make_skp(
+                    penilai,
+                    rhk=[
+                        {
+                            "name": f"Terwujudnya hasil {penilai.name}",
+                            "rhk_atasan_id": cls.leader_rhk(penilai).id,
+                        }
+                    ],
+                )
+            skp.write({"konsekuensi": LEADER_MARK})
+            cls.approve(skp)
+        return skp.rhk_ids.sorted("id")[:1]
 
     @classmethod
     def make_child_skp(cls, employee, leader_skp, name="Tersusunnya arsip", **vals):

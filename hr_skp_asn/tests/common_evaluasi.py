@@ -1,7 +1,5 @@
 from datetime import date
 
-from odoo.fields import Command
-
 from .common import SkpCommon
 
 
@@ -37,28 +35,23 @@ class EvaluasiCommon(SkpCommon):
 
     @classmethod
     def make_approved_skp(cls, employee, indikator=None, **vals):
-        """An SKP set to disetujui directly (the planning workflow is tested
-        elsewhere)."""
+        """An SKP with one RHK (intervening the pejabat penilai's, see leader_rhk),
+        submitted and approved by the people who do it."""
         indikator = indikator or [
             {"name": "Jumlah laporan", "target_min": 12, "satuan": "laporan"}
         ]
-        skp = cls.env["hr.skp"].create(
-            {
-                "employee_id": employee.id,
-                "year": cls.YEAR,
-                "rhk_ids": [
-                    Command.create(
-                        {
-                            "name": f"Tersusunnya hasil kerja {employee.name}",
-                            "indikator_ids": [Command.create(i) for i in indikator],
-                        }
-                    )
-                ],
-                **vals,
-            }
+        skp = cls.make_skp(
+            employee,
+            rhk=[
+                {
+                    "name": f"Tersusunnya hasil kerja {employee.name}",
+                    "rhk_atasan_id": cls.leader_rhk(employee).id,
+                    "indikator": indikator,
+                }
+            ],
+            **vals,
         )
-        skp.write({"state": "disetujui"})
-        return skp
+        return cls.approve(skp)
 
     @classmethod
     def make_evaluasi(cls, skp, periode="bulanan", ke=1, **vals):

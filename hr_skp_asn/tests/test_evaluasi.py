@@ -209,17 +209,12 @@ class TestEvaluasi(EvaluasiCommon):
         ev = self.make_evaluasi(self.skp)
         ev.with_user(self.user_pelaksana).action_ajukan()
         action = ev.with_user(self.user_kasubbag).action_kembalikan()
-        self.assertEqual(action["res_model"], "hr.skp.evaluasi.alasan.wizard")
+        self.assertEqual(action["res_model"], "hr.skp.alasan.wizard")
         wizard = (
-            self.env["hr.skp.evaluasi.alasan.wizard"]
+            self.env["hr.skp.alasan.wizard"]
             .with_user(self.user_kasubbag)
-            .create(
-                {
-                    "evaluasi_ids": [Command.set(ev.ids)],
-                    "mode": "kembalikan",
-                    "alasan": "Bukti dukung belum lengkap",
-                }
-            )
+            .with_context(**action["context"])
+            .create({"alasan": "Bukti dukung belum lengkap"})
         )
         wizard.action_confirm()
         self.assertEqual(ev.state, "draft")
@@ -262,10 +257,11 @@ class TestEvaluasi(EvaluasiCommon):
         self.assertEqual(annual.angka_kredit, 12.5)  # ahli pertama, baik, 12 months
         monthly = self.make_rated(skp, "sesuai", "sesuai")
         self.assertEqual(monthly.angka_kredit, 0.0)
-        short = self.make_approved_skp(self.kabid)
+        # approved as an ahli madya (the snapshot keeps the jabatan)
         self.kabid.write(
             {"jenis_jabatan": "fungsional", "jenjang_fungsional": "ahli_madya"}
         )
+        short = self.make_approved_skp(self.kabid)
         short.sudo().write({"date_start": self.d(7, 1)})
         annual_short = self.make_rated(short, "di_atas", "di_atas", periode="tahunan")
         self.assertEqual(annual_short.date_start, self.d(7, 1))
@@ -727,15 +723,10 @@ class TestEvaluasiIntegrity(EvaluasiCommon):
         self.assertFalse(self.pelaksana.get_skp_predikat(self.YEAR, 6)["predikat"])
 
     def test_angka_kredit_from_snapshot_not_later_promotion(self):
-        skp = self.make_approved_skp(self.fungsional)
         # the jabatan as approved (the SKP snapshot), not the live record
-        skp.write(
-            {
-                "snap_pegawai_nama": self.fungsional.name,
-                "snap_pegawai_jenis_jabatan": "fungsional",
-                "snap_pegawai_jenjang": "ahli_muda",
-            }
-        )
+        self.fungsional.write({"jenjang_fungsional": "ahli_muda"})
+        skp = self.make_approved_skp(self.fungsional)
+        self.assertEqual(skp.snap_pegawai_jenjang, "ahli_muda")
         annual = self.make_rated(skp, "sesuai", "sesuai", periode="tahunan")
         self.assertEqual(annual.angka_kredit, 25.0)  # ahli muda, baik, 12 months
         # a promotion afterwards changes nothing already set

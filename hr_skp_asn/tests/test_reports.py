@@ -12,10 +12,8 @@ class TestEvaluasiDocument(EvaluasiCommon):
     penilai's explanation and the atasan's decision (PP 30/2019 Pasal 59)."""
 
     def test_document_carries_ratings_and_keberatan(self):
-        # the SKP of the common setup is approved directly: take its snapshot here
-        self.skp.write(
-            dict(self.skp._snapshot_values(), tanggal_disetujui="2026-01-10")
-        )
+        # who was who: the snapshot the approval of the common setup took
+        self.assertEqual(self.skp.snap_penilai_nama, "Kepala Subbagian")
         with freeze_time("2027-01-05"):
             ev = self.make_evaluasi(self.skp, "tahunan")
             ev.realisasi_ids[0].with_user(self.user_pelaksana).write(

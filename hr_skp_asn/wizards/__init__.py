@@ -1,4 +1,3 @@
 from . import hr_skp_alasan_wizard
 from . import hr_skp_revisi_wizard
 from . import hr_skp_penilai_wizard
-from . import hr_skp_evaluasi_alasan_wizard

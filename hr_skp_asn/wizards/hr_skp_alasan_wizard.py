@@ -1,24 +1,29 @@
 from odoo import fields, models
+from odoo.exceptions import UserError
 
 
 class HrSkpAlasanWizard(models.TransientModel):
-    """The reason for returning or reopening an SKP; it goes to the chatter."""
+    """The reason for every action "with a reason" (return, reopen...) of an SKP or
+    an evaluation (as base_tier_validation's comment wizard): the action runs with
+    it, as the user, and keeps it in the chatter."""
 
     _name = "hr.skp.alasan.wizard"
-    _description = "SKP: Reason"
+    _description = "Reason for an SKP or Evaluation Action"
 
-    skp_ids = fields.Many2many("hr.skp", string="SKP")
-    mode = fields.Selection(
-        [("kembalikan", "Return for revision"), ("buka_kembali", "Reopen")],
-        required=True,
-        default="kembalikan",
-    )
-    alasan = fields.Text(required=True)
+    res_model = fields.Char(required=True, readonly=True)
+    res_ids = fields.Json(required=True, readonly=True)
+    action = fields.Char(required=True, readonly=True)
+    alasan = fields.Text(string="Reason", required=True)
 
     def action_confirm(self):
         self.ensure_one()
-        if self.mode == "kembalikan":
-            self.skp_ids.action_kembalikan(self.alasan)
-        else:
-            self.skp_ids.action_buka_kembali(self.alasan)
+        Model = self.env[self.res_model]
+        if self.action not in getattr(Model, "_workflow_reason_actions", ()):
+            raise UserError(
+                self.env._(
+                    "%(action)s is not an action with a reason.", action=self.action
+                )
+            )
+        records = Model.browse(self.res_ids).exists()
+        getattr(records, self.action)(alasan=self.alasan)
         return {"type": "ir.actions.act_window_close"}
