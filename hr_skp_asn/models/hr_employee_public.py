@@ -20,6 +20,9 @@ class HrEmployeePublic(models.Model):
         PANGKAT_GOLONGAN, string="Pangkat/Golongan", readonly=True
     )
     pejabat_penilai_id = fields.Many2one("hr.employee.public", readonly=True)
+    penilai_bawahan_ids = fields.One2many(
+        "hr.employee.public", "pejabat_penilai_id", string="Rated Employees"
+    )
     nip_pending = fields.Boolean(string="NI PPPK in process", readonly=True)
     tanggal_sk = fields.Date(string="SK Received On", readonly=True)
     is_pejabat_pembina_kepegawaian = fields.Boolean(

@@ -204,10 +204,11 @@ class HrSkpKeberatan(models.Model):
         records = super().create(vals_list)
         for keberatan in records:
             ev = keberatan.evaluasi_id
+            people = ev.sudo()  # followers, after the checks (a portal user files too)
             partners = (
-                ev.employee_id.user_id.partner_id
-                | ev.pejabat_penilai_id.user_id.partner_id
-                | ev.atasan_pejabat_penilai_id.user_id.partner_id
+                people.employee_id.user_id.partner_id
+                | people.pejabat_penilai_id.user_id.partner_id
+                | people.atasan_pejabat_penilai_id.user_id.partner_id
             )
             keberatan.sudo().message_subscribe(partner_ids=partners.ids)
             if ev.pejabat_penilai_id.user_id:

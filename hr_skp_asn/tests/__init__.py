@@ -14,4 +14,5 @@ from . import test_tpp
 from . import test_keberatan
 from . import test_i18n
 from . import test_reports
+from . import test_portal
 from . import test_workflow_buttons
