@@ -42,6 +42,7 @@
         "views/hr_skp_generate_views.xml",
         "views/hr_skp_tpp_rule_views.xml",
         "views/res_config_settings_views.xml",
+        "views/hr_skp_settings_views.xml",
         "views/hr_skp_menus.xml",
     ],
     "demo": [
@@ -49,6 +50,9 @@
         "demo/hr_skp_evaluasi_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "hr_skp_asn/static/src/js/*.js",
+        ],
         "web.assets_tests": [
             "hr_skp_asn/static/tests/tours/*.js",
         ],

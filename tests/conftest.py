@@ -182,6 +182,7 @@ def _install(odoo_bin, addons_path, db, addons, env, log):
         db,
         "-i",
         addons,
+        "--load-language=id_ID",  # as `make run`: Indonesian from the first start
         "--stop-after-init",
         "--no-http",
         "--max-cron-threads=0",

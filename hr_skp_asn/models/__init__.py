@@ -1,5 +1,7 @@
 from . import res_company
+from . import hr_skp_settings_mixin
 from . import res_config_settings
+from . import hr_skp_settings
 from . import hr_department
 from . import hr_employee
 from . import hr_employee_public
