@@ -1192,14 +1192,18 @@ class HrSkp(models.Model):
         one of the same name, else the link is left empty to choose again. Created as
         the user: only who may create the employee's SKP can copy it."""
         new_skps = self.browse()
+        leaders = self.employee_id.pejabat_penilai_id
+        leader_rhk = {  # the leaders' RHK of each next year: one query per year
+            year + 1: self.env["hr.skp.rhk"]._by_owner_and_name(leaders, year + 1)
+            for year in set(self.mapped("year"))
+        }
         for skp in self:
             year = skp.year + 1
             employee = skp.employee_id
             penilai = employee.pejabat_penilai_id
-            leader_rhk = self.env["hr.skp.rhk"]._by_owner_and_name(penilai, year)
             rhk_commands = []
             for rhk in skp.rhk_ids:
-                atasan = leader_rhk.get(
+                atasan = leader_rhk[year].get(
                     (penilai.id, (rhk.rhk_atasan_id.name or "").strip())
                 )
                 [vals] = rhk.copy_data(
