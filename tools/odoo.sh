@@ -8,15 +8,16 @@
 #   tools/odoo.sh status
 #
 # DB (default hr_skp_asn), HTTP_PORT (default 8069), UPDATE=1 (update the addons, -u, before
-# serving), ODOO_ARGS (more odoo-bin options), LANGS (default id_ID: the languages loaded, with
-# their translations, when the database is created and on each start if one is missing).
+# serving), ODOO_ARGS (more odoo-bin options), LANGS (default id_ID,en_US: the languages loaded, with
+# their translations, when the database is created and on each start if one is missing; the
+# first is the default language of new users).
 set -euo pipefail
 # shellcheck source=tools/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 DB=${DB:-hr_skp_asn}
 HTTP_PORT=${HTTP_PORT:-8069}
-LANGS=${LANGS:-id_ID}
+LANGS=${LANGS:-id_ID,en_US}
 PIDFILE=$RUN_DIR/odoo.pid
 LOGFILE=$RUN_DIR/odoo.log
 URL=http://localhost:$HTTP_PORT
