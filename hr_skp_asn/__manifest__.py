@@ -43,6 +43,7 @@
         "views/hr_skp_tpp_rule_views.xml",
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",
+        "views/hr_skp_settings_views.xml",
         "views/hr_skp_menus.xml",
     ],
     "demo": [
@@ -50,6 +51,9 @@
         "demo/hr_skp_evaluasi_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "hr_skp_asn/static/src/js/*.js",
+        ],
         "web.assets_frontend": [
             "hr_skp_asn/static/src/portal/*",
         ],

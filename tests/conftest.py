@@ -182,6 +182,7 @@ def _install(odoo_bin, addons_path, db, addons, env, log):
         db,
         "-i",
         addons,
+        "--load-language=id_ID,en_US",  # as `make run`: Indonesian first
         "--stop-after-init",
         "--no-http",
         "--max-cron-threads=0",

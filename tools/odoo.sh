@@ -8,13 +8,16 @@
 #   tools/odoo.sh status
 #
 # DB (default hr_skp_asn), HTTP_PORT (default 8069), UPDATE=1 (update the addons, -u, before
-# serving), ODOO_ARGS (more odoo-bin options).
+# serving), ODOO_ARGS (more odoo-bin options), LANGS (default id_ID,en_US: the languages loaded, with
+# their translations, when the database is created and on each start if one is missing; the
+# first is the default language of new users).
 set -euo pipefail
 # shellcheck source=tools/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 DB=${DB:-hr_skp_asn}
 HTTP_PORT=${HTTP_PORT:-8069}
+LANGS=${LANGS:-id_ID,en_US}
 PIDFILE=$RUN_DIR/odoo.pid
 LOGFILE=$RUN_DIR/odoo.log
 URL=http://localhost:$HTTP_PORT
@@ -80,7 +83,7 @@ run)
     fi
     if ! db_exists "$DB"; then
         say "Creating the database $DB with $ADDONS_CSV and demo data (first run, about a minute)..."
-        if ! odoo_once "$RUN_DIR/install.log" -i "$ADDONS_CSV"; then
+        if ! odoo_once "$RUN_DIR/install.log" -i "$ADDONS_CSV" --load-language="$LANGS"; then
             drop_db "$DB"
             exit 1
         fi
@@ -92,6 +95,12 @@ run)
         elif [ -n "$missing" ]; then
             say "Installing $missing into $DB..."
             odoo_once "$RUN_DIR/install.log" -i "$missing" || exit 1
+        fi
+        inactive=$(psql -X -d "$DB" -tAc "SELECT string_agg(n, ',') FROM unnest(string_to_array('$LANGS', ',')) n
+            WHERE NOT EXISTS (SELECT 1 FROM res_lang WHERE code = n AND active)" 2>/dev/null || true)
+        if [ -n "$inactive" ]; then
+            say "Loading the language(s) $inactive into $DB (users keep their own language)..."
+            odoo_once "$RUN_DIR/lang.log" --load-language="$inactive" || exit 1
         fi
         if [ "${UPDATE:-0}" = 1 ]; then
             say "Updating $ADDONS_CSV in $DB..."

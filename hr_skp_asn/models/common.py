@@ -73,6 +73,50 @@ def post_message(record, **kwargs):
     return record.message_post(**kwargs)
 
 
+def in_lang(record, user):
+    """``record`` in the language of ``user`` (a recipient): what is written to them
+    (activity notes, messages addressed to them) is written in it."""
+    return record.with_context(lang=user.lang or record.env.lang)
+
+
+def schedule_activity(record, act_type_xmlid, user, note="", **values):
+    """An activity of type ``act_type_xmlid`` for ``user`` on ``record``, created by the
+    workflow (the caller has checked who acts), written in the recipient's language:
+    the type's summary is read in it, and ``note`` may be a function of the record in
+    that language (``lambda rec: rec.env._("...")``)."""
+    record = in_lang(record.sudo(), user)
+    if callable(note):
+        note = note(record)
+    return record.activity_schedule(
+        act_type_xmlid, user_id=user.id, note=note, **values
+    )
+
+
+def schedule_once(records, act_type_xmlid, user_of, note=""):
+    """Remind by an activity of type ``act_type_xmlid`` on each record for the user
+    ``user_of(record)`` unless that user already has one there (crons): one query for
+    the existing ones, each note in its recipient's language (see schedule_activity)."""
+    if not records:
+        return
+    activity_type = records.env.ref(act_type_xmlid)
+    existing = {
+        (act.res_id, act.user_id.id)
+        for act in records.env["mail.activity"]
+        .sudo()
+        .search(
+            [
+                ("res_model", "=", records._name),
+                ("res_id", "in", records.ids),
+                ("activity_type_id", "=", activity_type.id),
+            ]
+        )
+    }
+    for record in records:
+        user = user_of(record)
+        if user and (record.id, user.id) not in existing:
+            schedule_activity(record, act_type_xmlid, user, note=note)
+
+
 def periode_label(env, periode, ke, year):
     """Januari 2026, Triwulan II 2026, Semester I 2026, Tahunan 2026."""
     if periode == "bulanan" and 1 <= ke <= 12:

@@ -1,7 +1,8 @@
 from datetime import date, timedelta
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
 
 from .. import rules
 from .common import (
@@ -13,6 +14,8 @@ from .common import (
     REKOMENDASI,
     SKP_STATE,
     post_message,
+    schedule_activity,
+    schedule_once,
 )
 
 # Who-was-who snapshot taken when the SKP is set (ditetapkan): role -> field prefix
@@ -55,6 +58,7 @@ class HrSkp(models.Model):
     ]
     _order = "year desc, date_start desc, id desc"
     _mail_post_access = "read"
+    _rec_names_search = ["employee_id.name", "employee_id.nip", "department_id.name"]
 
     # who may do what (hr.skp.workflow.mixin); the BKD admin is a pengelola too
     _workflow_permissions = {
@@ -123,7 +127,9 @@ class HrSkp(models.Model):
         index=True,
         tracking=True,
         ondelete="restrict",
-        domain="[('company_id', 'in', allowed_company_ids)]",
+        default=lambda self: self._default_employee_id(),
+        domain="[('company_id', 'in', allowed_company_ids), "
+        "('asn_status', 'not in', [False, 'non_asn'])]",
     )
     user_id = fields.Many2one(related="employee_id.user_id", string="Pegawai User")
     company_id = fields.Many2one(
@@ -278,6 +284,27 @@ class HrSkp(models.Model):
             "The SKP period must start before it ends.",
         ),
     ]
+
+    # ------------------------------------------------------------------ defaults
+    @api.model
+    def _default_employee_id(self):
+        """An employee starting an SKP starts their own (HR picks another)."""
+        return self.env.user.employee_id.filtered(
+            lambda e: e.company_id in self.env.companies
+        )
+
+    @api.model
+    def _search_display_name(self, operator, value):
+        """Find an SKP by employee name, NIP, unit or year ("2026")."""
+        domain = super()._search_display_name(operator, value)
+        if (
+            operator in ("ilike", "=", "=ilike")
+            and isinstance(value, str)
+            and value.strip().isdigit()
+            and len(value.strip()) == 4
+        ):
+            domain = expression.OR([domain, [("year", "=", int(value))]])
+        return domain
 
     # ------------------------------------------------------------------ computes
     @api.depends("employee_id")
@@ -636,6 +663,44 @@ class HrSkp(models.Model):
             )
         return super()._workflow_refusal(permission, verdict, roles)
 
+    def _workflow_write(self, vals):
+        """The trusted write of the actions; the to-dos follow a status change."""
+        res = super()._workflow_write(vals)
+        if "state" in vals:
+            self._update_activities()
+        return res
+
+    def _update_activities(self):
+        """To-dos follow the status: done ones are marked done, those that no longer
+        apply are removed. Submitted: the employee's *Revise your SKP* and *SKP
+        Overdue* are done; approved or closed: *SKP Approval* too; back to draft: the
+        approval request goes; cancelled: everything goes. A closed or cancelled SKP
+        asks for no more realisasi."""
+        revise, late, approval = (
+            "hr_skp_asn.mail_act_skp_revise",
+            "hr_skp_asn.mail_act_skp_late",
+            "hr_skp_asn.mail_act_skp_approval",
+        )
+        skps = self.sudo()
+        by_state = {
+            "diajukan": ([revise, late], []),
+            "disetujui": ([revise, late, approval], []),
+            "selesai": ([revise, late, approval], []),
+            "draft": ([], [approval, late]),
+            "batal": ([], [revise, late, approval]),
+        }
+        for state, (done, gone) in by_state.items():
+            records = skps.filtered(lambda s, state=state: s.state == state)
+            if records and done:
+                records.activity_feedback(done)
+            if records and gone:
+                records.activity_unlink(gone)
+        closed = skps.filtered(lambda s: s.state in ("selesai", "batal"))
+        if closed:
+            closed.evaluasi_ids.filtered(lambda e: e.state == "draft").activity_unlink(
+                ["hr_skp_asn.mail_act_evaluasi_realisasi"]
+            )
+
     def _post_note(self, body):
         """A note in the chatter by the acting user (see common.post_message)."""
         return post_message(self, body=body, subtype_xmlid="mail.mt_note")
@@ -758,12 +823,13 @@ class HrSkp(models.Model):
         for skp in self:
             penilai_user = skp.pejabat_penilai_id.user_id
             if penilai_user:
-                skp.sudo().activity_schedule(
+                schedule_activity(
+                    skp,
                     "hr_skp_asn.mail_act_skp_approval",
-                    user_id=penilai_user.id,
-                    note=self.env._(
+                    penilai_user,
+                    note=lambda rec: rec.env._(
                         "Please review and approve the SKP of %(name)s.",
-                        name=skp.employee_id.name,
+                        name=rec.employee_id.name,
                     ),
                 )
         return True
@@ -778,7 +844,6 @@ class HrSkp(models.Model):
             skp._workflow_write(
                 dict(skp._snapshot_values(), state="disetujui", tanggal_disetujui=today)
             )
-        self.sudo().activity_feedback(["hr_skp_asn.mail_act_skp_approval"])
         return True
 
     def action_kembalikan(self, alasan=None):
@@ -792,13 +857,12 @@ class HrSkp(models.Model):
                 self.env._("SKP returned for revision: %(reason)s", reason=alasan)
             )
             if skp.employee_id.user_id:
-                skp.sudo().activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    user_id=skp.employee_id.user_id.id,
-                    summary=self.env._("Revise your SKP"),
+                schedule_activity(
+                    skp,
+                    "hr_skp_asn.mail_act_skp_revise",
+                    skp.employee_id.user_id,
                     note=alasan,
                 )
-        self.sudo().activity_unlink(["hr_skp_asn.mail_act_skp_approval"])
         return True
 
     def action_buka_kembali(self, alasan=None):
@@ -816,7 +880,6 @@ class HrSkp(models.Model):
     def action_batal(self):
         self._workflow_check("cancel")
         self._workflow_write({"state": "batal"})
-        self.sudo().activity_unlink(["hr_skp_asn.mail_act_skp_approval"])
         return True
 
     def action_selesai(self):
@@ -919,37 +982,26 @@ class HrSkp(models.Model):
 
     @api.model
     def _cron_remind_unapproved(self):
-        """SKP not approved by the deadline: an activity for whoever must act."""
+        """SKP not approved by the deadline: an activity for whoever must act now
+        (the employee on a draft, the pejabat penilai on a submitted SKP)."""
         late = self.search(
             [
                 ("deadline", "<", fields.Date.context_today(self)),
                 ("state", "in", ("draft", "diajukan")),
             ]
         )
-        activity_type = self.env.ref("hr_skp_asn.mail_act_skp_late")
-        existing = set(
-            self.env["mail.activity"]
-            .search(
-                [
-                    ("res_model", "=", "hr.skp"),
-                    ("res_id", "in", late.ids),
-                    ("activity_type_id", "=", activity_type.id),
-                ]
-            )
-            .mapped("res_id")
-        )
-        for skp in late.filtered(lambda s: s.id not in existing):
-            user = (
+        schedule_once(
+            late,
+            "hr_skp_asn.mail_act_skp_late",
+            lambda skp: (
                 skp.employee_id.user_id
                 if skp.state == "draft"
                 else skp.pejabat_penilai_id.user_id
-            )
-            if user:
-                skp.activity_schedule(
-                    activity_type_id=activity_type.id,
-                    user_id=user.id,
-                    note=self.env._("The SKP was due by %(date)s.", date=skp.deadline),
-                )
+            ),
+            note=lambda skp: skp.env._(
+                "The SKP was due by %(date)s.", date=skp.deadline
+            ),
+        )
         return True
 
     # ------------------------------------------------ evaluation side (DOMAIN §2, §4)
@@ -1241,6 +1293,63 @@ class HrSkp(models.Model):
         )
         action["domain"] = [("skp_id", "=", self.id)]
         action["context"] = {"default_skp_id": self.id}
+        return action
+
+    def action_copy_next_year(self):
+        """A draft SKP for the next year from this one: its RHK with their indikator
+        and targets, the perilaku expectations and the lampiran. An RHK keeps the
+        leader's RHK it intervenes when the pejabat penilai's SKP for that year has
+        one of the same name, else the link is left empty to choose again. Created as
+        the user: only who may create the employee's SKP can copy it."""
+        new_skps = self.browse()
+        leaders = self.employee_id.pejabat_penilai_id
+        leader_rhk = {  # the leaders' RHK of each next year: one query per year
+            year + 1: self.env["hr.skp.rhk"]._by_owner_and_name(leaders, year + 1)
+            for year in set(self.mapped("year"))
+        }
+        for skp in self:
+            year = skp.year + 1
+            employee = skp.employee_id
+            penilai = employee.pejabat_penilai_id
+            rhk_commands = []
+            for rhk in skp.rhk_ids:
+                atasan = leader_rhk[year].get(
+                    (penilai.id, (rhk.rhk_atasan_id.name or "").strip())
+                )
+                [vals] = rhk.copy_data(
+                    {
+                        "rhk_atasan_id": atasan.id
+                        if atasan and rhk.rhk_atasan_id
+                        else False
+                    }
+                )
+                vals.pop("skp_id", None)
+                rhk_commands.append(Command.create(vals))
+            new = skp.copy(
+                {
+                    "year": year,
+                    "date_start": date(year, 1, 1),
+                    "date_end": date(year, 12, 31),
+                    "pejabat_penilai_id": penilai.id,
+                    "atasan_pejabat_penilai_id": penilai.pejabat_penilai_id.id,
+                    "jenis_skp": "jpt" if employee.jenis_jabatan == "jpt" else "ja_jf",
+                    "rhk_ids": rhk_commands,
+                }
+            )
+            new._post_note(self.env._("Copied from %(skp)s.", skp=skp.display_name))
+            new_skps |= new
+        if len(new_skps) == 1:
+            return {
+                "type": "ir.actions.act_window",
+                "res_model": "hr.skp",
+                "res_id": new_skps.id,
+                "view_mode": "form",
+                "views": [(False, "form")],
+            }
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_skp_asn.hr_skp_action"
+        )
+        action["domain"] = [("id", "in", new_skps.ids)]
         return action
 
 

@@ -120,6 +120,11 @@ class HrSkpCapaianOrganisasi(models.Model):
     override = fields.Boolean(
         string="Set Despite the Pola Distribusi", readonly=True, copy=False
     )
+    override_allowed = fields.Boolean(
+        related="company_id.skp_distribusi_override",
+        string="Override Allowed",
+        help="The company allows setting an unlawful distribution with a reason.",
+    )
     tanggal_ditetapkan = fields.Date(readonly=True, copy=False)
     ditetapkan_oleh_id = fields.Many2one("res.users", readonly=True, copy=False)
     # what the current user may do (hr.skp.workflow.mixin)
@@ -491,7 +496,10 @@ class HrSkpCapaianOrganisasi(models.Model):
                     raise UserError(
                         self.env._(
                             "The distribution of predikat in %(unit)s does not follow "
-                            "the pola distribusi:\n%(violations)s",
+                            "the pola distribusi:\n%(violations)s\n"
+                            "Correct the predikat of the evaluations, or ask the BKD "
+                            "admin to allow an unlawful distribution with a reason "
+                            "(SKP / Kinerja → Konfigurasi → Settings).",
                             unit=org.department_id.name,
                             violations="\n".join(v["message"] for v in violations),
                         )

@@ -6,6 +6,7 @@ the pejabat penilai and the predikat (kuadran kinerja, ``rules.predikat_kinerja`
 The arithmetic lives in ``rules.py``; nothing here re-implements it.
 """
 
+from collections import defaultdict
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -20,9 +21,12 @@ from .common import (
     PREDIKAT_ORGANISASI,
     RATING,
     evaluation_bounds,
+    in_lang,
     periode_label,
     post_message,
     render_table,
+    schedule_activity,
+    schedule_once,
 )
 
 EVALUASI_STATE = [
@@ -74,6 +78,7 @@ class HrSkpEvaluasi(models.Model):
     _description = "Evaluasi Kinerja Pegawai"
     _inherit = ["mail.thread", "mail.activity.mixin", "hr.skp.workflow.mixin"]
     _order = "year desc, date_start desc, periode, id desc"
+    _rec_names_search = ["employee_id.name", "employee_id.nip", "department_id.name"]
     _mail_post_access = "read"
 
     # who may do what (hr.skp.workflow.mixin); the BKD admin is a pengelola too.
@@ -1285,10 +1290,13 @@ class HrSkpEvaluasi(models.Model):
         for ev in self:
             penilai_user = ev.pejabat_penilai_id.user_id
             if penilai_user:
-                ev.sudo().activity_schedule(
+                schedule_activity(
+                    ev,
                     "hr_skp_asn.mail_act_evaluasi_penilaian",
-                    user_id=penilai_user.id,
-                    note=self.env._("Please rate %(ev)s.", ev=ev.display_name),
+                    penilai_user,
+                    note=lambda rec: rec.env._(
+                        "Please rate %(ev)s.", ev=rec.display_name
+                    ),
                 )
         return True
 
@@ -1321,13 +1329,16 @@ class HrSkpEvaluasi(models.Model):
             }
         )
         for ev in self:
+            # written to the employee: in their language
+            env = in_lang(ev, ev.employee_id.user_id).env
+            predikat = dict(self._fields["predikat"]._description_selection(env))
             post_message(
                 ev,
-                body=self.env._(
+                body=env._(
                     "Predikat kinerja set: %(predikat)s. A keberatan can be filed "
                     "until "
                     "%(date)s.",
-                    predikat=dict(PREDIKAT).get(ev.predikat, "-"),
+                    predikat=predikat.get(ev.predikat, "-"),
                     date=ev.batas_keberatan,
                 ),
                 subtype_xmlid="mail.mt_comment",
@@ -1453,7 +1464,8 @@ class HrSkpEvaluasi(models.Model):
 
     def _cron_remind_realisasi(self):
         """Realisasi not submitted N days after the period: an activity for the
-        employee."""
+        employee. Not for an SKP that is closed (selesai) or cancelled, nor for a
+        period that a later evaluation of the same SKP has already rated."""
         today = fields.Date.context_today(self)
         skps = self.env["hr.skp"].search(
             [("state", "in", ("disetujui", "selesai")), ("year", ">=", today.year - 1)]
@@ -1465,20 +1477,33 @@ class HrSkpEvaluasi(models.Model):
                 ("periode", "!=", "tahunan"),
                 ("date_end", "<", today),
                 ("employee_id.user_id", "!=", False),
+                ("skp_id.state", "=", "disetujui"),
             ]
         )
+        rated = defaultdict(list)  # skp id -> periods rated (dinilai/ditetapkan)
+        for ev in self.search(
+            [
+                ("skp_id", "in", candidates.skp_id.ids),
+                ("state", "in", ("dinilai", "ditetapkan")),
+            ]
+        ):
+            rated[ev.skp_id.id].append((ev.date_start, ev.date_end))
         late = candidates.filtered(
             lambda e: (
                 e.date_end
                 + timedelta(days=e.company_id.skp_realisasi_reminder_days or 0)
                 < today
+                and not any(
+                    start <= e.date_start and e.date_end <= end
+                    for start, end in rated[e.skp_id.id]
+                )
             )
         )
-        self._schedule_once(
+        schedule_once(
             late,
             "hr_skp_asn.mail_act_evaluasi_realisasi",
             lambda e: e.employee_id.user_id,
-            lambda e: self.env._(
+            note=lambda e: e.env._(
                 "Your realisasi for %(ev)s has not been submitted yet.",
                 ev=e.display_name,
             ),
@@ -1488,12 +1513,13 @@ class HrSkpEvaluasi(models.Model):
     @api.model
     def _cron_remind_penilaian(self):
         """Evaluations waiting for their pejabat penilai: an activity for the
-        penilai."""
+        penilai (not on a cancelled SKP)."""
         today = fields.Date.context_today(self)
         waiting = self.search(
             [
                 ("state", "in", ("diajukan", "dinilai")),
                 ("pejabat_penilai_id.user_id", "!=", False),
+                ("skp_id.state", "!=", "batal"),
             ]
         )
         late = waiting.filtered(
@@ -1503,37 +1529,12 @@ class HrSkpEvaluasi(models.Model):
                 <= today
             )
         )
-        self._schedule_once(
+        schedule_once(
             late,
             "hr_skp_asn.mail_act_evaluasi_penilaian",
             lambda e: e.pejabat_penilai_id.user_id,
-            lambda e: self.env._(
+            note=lambda e: e.env._(
                 "%(ev)s is waiting for your rating.", ev=e.display_name
             ),
         )
         return True
-
-    @api.model
-    def _schedule_once(self, records, xmlid, user_getter, note_getter):
-        """Schedule an activity of type ``xmlid`` unless the user already has one."""
-        if not records:
-            return
-        activity_type = self.env.ref(xmlid)
-        existing = {
-            (act.res_id, act.user_id.id)
-            for act in self.env["mail.activity"].search(
-                [
-                    ("res_model", "=", records._name),
-                    ("res_id", "in", records.ids),
-                    ("activity_type_id", "=", activity_type.id),
-                ]
-            )
-        }
-        for record in records:
-            user = user_getter(record)
-            if user and (record.id, user.id) not in existing:
-                record.activity_schedule(
-                    activity_type_id=activity_type.id,
-                    user_id=user.id,
-                    note=note_getter(record),
-                )

@@ -1,6 +1,6 @@
 import logging
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 _logger = logging.getLogger(__name__)
@@ -31,6 +31,11 @@ class HrSkpGenerate(models.Model):
         "hr.department", string="Unit Kerja", help="This unit and all its sub-units."
     )
     job_id = fields.Many2one("hr.job", string="Jabatan")
+    employee_ids = fields.Many2many(
+        "hr.employee",
+        string="Only These Employees",
+        help="Chosen in Employees without an SKP; empty: everyone in the scope.",
+    )
     asn_status = fields.Selection(
         [
             ("pns", "PNS"),
@@ -61,20 +66,37 @@ class HrSkpGenerate(models.Model):
     last_employee_id = fields.Integer(readonly=True)
     progress = fields.Float(compute="_compute_progress")
     date_done = fields.Datetime(readonly=True)
+    skp_ids = fields.Many2many(
+        "hr.skp",
+        "hr_skp_generate_skp_rel",
+        string="Generated SKP",
+        readonly=True,
+        copy=False,
+    )
+    skp_count = fields.Integer(compute="_compute_skp_count", string="SKP")
     error = fields.Text(readonly=True, help="Why the job stopped.")
 
-    @api.depends("year", "department_id", "job_id")
+    @api.depends("year", "department_id", "job_id", "employee_ids")
     def _compute_name(self):
         for job in self:
             scope = " / ".join(
                 filter(None, [job.department_id.name, job.job_id.name])
             ) or self.env._("All units")
+            if job.employee_ids:
+                scope = self.env._(
+                    "%(count)s chosen employees", count=len(job.employee_ids)
+                )
             job.name = f"SKP {job.year} – {scope}"
 
     @api.depends("processed", "total")
     def _compute_progress(self):
         for job in self:
             job.progress = 100.0 * job.processed / job.total if job.total else 0.0
+
+    @api.depends("skp_ids")
+    def _compute_skp_count(self):
+        for job in self:
+            job.skp_count = len(job.skp_ids)
 
     def _employee_domain(self):
         self.ensure_one()
@@ -88,6 +110,8 @@ class HrSkpGenerate(models.Model):
             domain.append(("job_id", "=", self.job_id.id))
         if self.asn_status:
             domain.append(("asn_status", "=", self.asn_status))
+        if self.employee_ids:
+            domain.append(("id", "in", self.employee_ids.ids))
         if not (self.env.su or self.env.user.has_group("hr_skp_asn.group_skp_admin")):
             # a pengelola kinerja generates for the units they manage, nothing else
             domain.append(("department_id.skp_pengelola_all_ids", "in", [self.env.uid]))
@@ -155,16 +179,9 @@ class HrSkpGenerate(models.Model):
                 ]
             )
         }
-        rhk_atasan = {
-            (rhk.employee_id.id, (rhk.name or "").strip()): rhk
-            for rhk in self.env["hr.skp.rhk"].search(
-                [
-                    ("employee_id", "in", todo.pejabat_penilai_id.ids),
-                    ("year", "=", self.year),
-                    ("skp_state", "!=", "batal"),
-                ]
-            )
-        }
+        rhk_atasan = self.env["hr.skp.rhk"]._by_owner_and_name(
+            todo.pejabat_penilai_id, self.year
+        )
         vals_list = []
         no_template = 0
         for employee in todo:
@@ -174,11 +191,11 @@ class HrSkpGenerate(models.Model):
             else:
                 no_template += 1
                 vals_list.append({"employee_id": employee.id, "year": self.year})
-        if vals_list:
-            Skp.create(vals_list)
+        created = Skp.create(vals_list) if vals_list else Skp
         processed = self.processed + len(employees)
         self.write(
             {
+                "skp_ids": [Command.link(skp.id) for skp in created],
                 "state": "berjalan",
                 "last_employee_id": employees[-1].id,
                 "processed": processed,
@@ -188,6 +205,19 @@ class HrSkpGenerate(models.Model):
             }
         )
         return max(self.total - processed, 0)
+
+    def action_open_skp(self):
+        """The SKP this job created."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_skp_asn.hr_skp_action"
+        )
+        action.update(
+            name=self.env._("SKP Created by %(job)s", job=self.name),
+            domain=[("id", "in", self.skp_ids.ids)],
+            context={"create": False},
+        )
+        return action
 
     def run_to_end(self):
         """Process every batch now (tests, scripts); the cron does the same in steps."""

@@ -11,7 +11,13 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .. import rules
-from .common import PREDIKAT, RATING, post_message
+from .common import (
+    PREDIKAT,
+    RATING,
+    in_lang,
+    post_message,
+    schedule_activity,
+)
 
 KEBERATAN_STATE = [("diajukan", "Diajukan"), ("diputus", "Diputus")]
 KEPUTUSAN = [
@@ -212,13 +218,14 @@ class HrSkpKeberatan(models.Model):
             )
             keberatan.sudo().message_subscribe(partner_ids=partners.ids)
             if ev.pejabat_penilai_id.user_id:
-                keberatan.sudo().activity_schedule(
+                schedule_activity(
+                    keberatan,
                     "hr_skp_asn.mail_act_keberatan_penjelasan",
-                    user_id=ev.pejabat_penilai_id.user_id.id,
+                    ev.pejabat_penilai_id.user_id,
                 )
             for decider in keberatan._decision_users():
-                keberatan.sudo().activity_schedule(
-                    "hr_skp_asn.mail_act_keberatan_putusan", user_id=decider.id
+                schedule_activity(
+                    keberatan, "hr_skp_asn.mail_act_keberatan_putusan", decider
                 )
             post_message(
                 ev,
@@ -331,12 +338,15 @@ class HrSkpKeberatan(models.Model):
             keberatan._workflow_write(
                 {"state": "diputus", "tanggal_putusan": fields.Date.context_today(self)}
             )
-            labels = dict(PREDIKAT)
+            # written to the employee: in their language
+            env = in_lang(ev, ev.employee_id.user_id).env
+            labels = dict(ev._fields["predikat"]._description_selection(env))
+            keputusan = dict(self._fields["keputusan"]._description_selection(env))
             post_message(
                 ev,
-                body=self.env._(
+                body=env._(
                     "Keberatan decided (%(keputusan)s): predikat %(old)s → %(new)s.",
-                    keputusan=dict(KEPUTUSAN)[keberatan.keputusan],
+                    keputusan=keputusan[keberatan.keputusan],
                     old=labels.get(keberatan.predikat_lama, "-"),
                     new=labels.get(ev.predikat, "-"),
                 ),

@@ -70,6 +70,11 @@ class HrSkpRhk(models.Model):
         domain="[('skp_id.employee_id', '=', pejabat_penilai_id), "
         "('year', '=', year), ('skp_state', '!=', 'batal')]",
     )
+    rhk_atasan_hint = fields.Char(
+        compute="_compute_rhk_atasan_hint",
+        string="Why No RHK Pimpinan",
+        help="Why the list of the leader's RHK to intervene is empty.",
+    )
     rhk_atasan_skp_state = fields.Selection(
         related="rhk_atasan_id.skp_id.state", string="Status SKP Pimpinan"
     )
@@ -91,6 +96,60 @@ class HrSkpRhk(models.Model):
         compute="_compute_is_activity_phrase",
         string="Reads Like an Activity",
     )
+
+    @api.model
+    def _by_owner_and_name(self, employees, year):
+        """The RHK of the (non-cancelled) SKP of ``employees`` for ``year``, by
+        (employee id, RHK name): a subordinate's RHK finds the leader's RHK it
+        intervenes by its name, for many employees in one query."""
+        return {
+            (rhk.employee_id.id, (rhk.name or "").strip()): rhk
+            for rhk in self.search(
+                [
+                    ("employee_id", "in", employees.ids),
+                    ("year", "=", year),
+                    ("skp_state", "!=", "batal"),
+                ]
+            )
+        }
+
+    @api.depends("pejabat_penilai_id", "year", "rhk_atasan_id", "skp_id.jenis_skp")
+    def _compute_rhk_atasan_hint(self):
+        """When there is no leader's RHK to choose: the pejabat penilai is missing,
+        or has no SKP with RHK for the year yet (one query for the batch)."""
+        needing = self.filtered(
+            lambda r: not r.rhk_atasan_id and r.skp_id.jenis_skp == "ja_jf"
+        )
+        having = {
+            (employee.id, year)
+            for employee, year in self._read_group(
+                [
+                    ("employee_id", "in", needing.pejabat_penilai_id.ids),
+                    ("year", "in", list(set(needing.mapped("year")))),
+                    ("skp_state", "!=", "batal"),
+                ],
+                ["employee_id", "year"],
+            )
+        }
+        for rhk in self:
+            penilai = rhk.pejabat_penilai_id
+            hint = False
+            if rhk not in needing:
+                pass
+            elif not penilai:
+                hint = self.env._(
+                    "The employee has no pejabat penilai yet: HR sets it in the "
+                    "employee's Data ASN, then the leader's RHK can be chosen."
+                )
+            elif (penilai.id, rhk.year) not in having:
+                hint = self.env._(
+                    "%(penilai)s has no SKP with RHK for %(year)s yet, so there is no "
+                    "RHK pimpinan to choose. As soon as they start theirs (a draft is "
+                    "enough), their RHK appear here and you can draft against them.",
+                    penilai=penilai.name,
+                    year=rhk.year,
+                )
+            rhk.rhk_atasan_hint = hint
 
     @api.depends("rhk_bawahan_ids.skp_id.state", "rhk_bawahan_ids.employee_id")
     def _compute_bawahan(self):

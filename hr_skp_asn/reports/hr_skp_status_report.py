@@ -1,4 +1,5 @@
-from odoo import fields, models, tools
+from odoo import Command, fields, models, tools
+from odoo.exceptions import UserError
 
 from ..models.common import ASN_STATUS
 
@@ -88,3 +89,50 @@ class HrSkpStatusReport(models.Model):
             )
             """
         )
+
+    def action_generate_skp(self):
+        """The selected employees without an SKP get their draft SKP, from the
+        template of their jabatan when there is one: one generation job per year and
+        company, run at once for a selection that fits in one batch (else queued).
+        Opens the SKP when there is one, else the job(s), which link to what they
+        created."""
+        rows = self.filtered(lambda row: row.state == "belum_ada")
+        if not rows:
+            raise UserError(
+                self.env._(
+                    "The selected employees already have an SKP for the year: "
+                    "choose rows with the status Missing."
+                )
+            )
+        Job = self.env["hr.skp.generate"]
+        jobs = Job.create(
+            [
+                {
+                    "year": year,
+                    "company_id": company.id,
+                    "employee_ids": [Command.set(group.employee_id.ids)],
+                }
+                for (year, company), group in rows.grouped(
+                    lambda row: (row.year, row.company_id)
+                ).items()
+            ]
+        )
+        now = jobs.filtered(lambda job: len(job.employee_ids) <= job.batch_size)
+        now.run_to_end()
+        (jobs - now).action_start()
+        if len(jobs) == 1 and jobs.state == "selesai" and len(jobs.skp_ids) == 1:
+            return {
+                "type": "ir.actions.act_window",
+                "res_model": "hr.skp",
+                "res_id": jobs.skp_ids.id,
+                "view_mode": "form",
+                "views": [(False, "form")],
+            }
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_skp_asn.hr_skp_generate_action"
+        )
+        if len(jobs) == 1:
+            action.update(res_id=jobs.id, view_mode="form", views=[(False, "form")])
+        else:
+            action["domain"] = [("id", "in", jobs.ids)]
+        return action

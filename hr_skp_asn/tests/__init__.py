@@ -16,3 +16,4 @@ from . import test_i18n
 from . import test_reports
 from . import test_portal
 from . import test_workflow_buttons
+from . import test_hr_flow

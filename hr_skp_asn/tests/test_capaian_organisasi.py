@@ -95,8 +95,10 @@ class TestCapaianOrganisasi(EvaluasiCommon):
         self.assertEqual(codes, ["baik_above_max", "baik_needs_bp_or_kurang"])
         message = org.check_distribusi()[0]["message"]
         self.assertIn("at most 7 of 10", message)
-        with self.assertRaisesRegex(UserError, "pola distribusi"):
+        with self.assertRaisesRegex(UserError, "pola distribusi") as refused:
             org.action_tetapkan()
+        # the refusal says how it can be allowed
+        self.assertIn("Konfigurasi → Settings", str(refused.exception))
         self.env.company.skp_distribusi_override = True
         with self.assertRaisesRegex(UserError, "reason"):
             org.action_tetapkan()
