@@ -1,9 +1,11 @@
+import threading
 from datetime import date, timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .. import rules
+from . import batch
 from .common import (
     ASPEK_DIBAGI,
     JENIS_JABATAN,
@@ -516,13 +518,14 @@ class HrSkp(models.Model):
         return post_message(self, body=body, subtype_xmlid="mail.mt_note")
 
     def _subscribe_people(self):
-        for skp in self.sudo():
-            partners = (
+        """The employee and the pejabat penilai follow, all SKP in one go."""
+        batch.subscribe_people(
+            self,
+            lambda skp: (
                 skp.employee_id.user_id.partner_id
                 | skp.pejabat_penilai_id.user_id.partner_id
-            )
-            if partners:
-                skp.message_subscribe(partner_ids=partners.ids)
+            ),
+        )
 
     # ------------------------------------------------------------------- helpers
     def _is_skp_admin(self):
@@ -681,17 +684,18 @@ class HrSkp(models.Model):
                 )
         self._check_complete()
         self._workflow_write({"state": "diajukan"})
-        for skp in self:
-            penilai_user = skp.pejabat_penilai_id.user_id
-            if penilai_user:
-                skp.sudo().activity_schedule(
-                    "hr_skp_asn.mail_act_skp_approval",
-                    user_id=penilai_user.id,
-                    note=self.env._(
-                        "Please review and approve the SKP of %(name)s.",
-                        name=skp.employee_id.name,
-                    ),
-                )
+        # one activity per SKP, one (queued) notification per pejabat penilai
+        batch.schedule_activities(
+            self.sudo(),
+            "hr_skp_asn.mail_act_skp_approval",
+            lambda skp: skp.pejabat_penilai_id.user_id,
+            lambda skp: self.env._(
+                "Please review and approve the SKP of %(name)s.",
+                name=skp.employee_id.name,
+            ),
+            subject=self.env._("SKP to approve"),
+            intro=self.env._("These SKP were submitted for your approval:"),
+        )
         return True
 
     def action_setujui(self):
@@ -877,18 +881,18 @@ class HrSkp(models.Model):
             )
             .mapped("res_id")
         )
-        for skp in late.filtered(lambda s: s.id not in existing):
-            user = (
+        batch.schedule_activities(
+            late.filtered(lambda s: s.id not in existing),
+            "hr_skp_asn.mail_act_skp_late",
+            lambda skp: (
                 skp.employee_id.user_id
                 if skp.state == "draft"
                 else skp.pejabat_penilai_id.user_id
-            )
-            if user:
-                skp.activity_schedule(
-                    activity_type_id=activity_type.id,
-                    user_id=user.id,
-                    note=self.env._("The SKP was due by %(date)s.", date=skp.deadline),
-                )
+            ),
+            lambda skp: self.env._("The SKP was due by %(date)s.", date=skp.deadline),
+            subject=self.env._("SKP past their deadline"),
+            intro=self.env._("These SKP are past their deadline:"),
+        )
         return True
 
     # ------------------------------------------------ evaluation side (DOMAIN §2, §4)
@@ -1094,16 +1098,41 @@ class HrSkp(models.Model):
         self._generate_evaluasi()
         return True
 
-    def _generate_evaluasi(self, until=None):
-        """Missing evaluations of approved SKP; with ``until``, only ended periods."""
+    def _generate_evaluasi(self, until=None, batch_size=100, commit=False):
+        """Missing evaluations of approved SKP; with ``until``, only ended periods.
+
+        Works through the SKP ``batch_size`` at a time, the cache emptied after
+        each batch, so memory stays bounded however many SKP there are. With
+        ``commit`` (crons, scripts; never in tests) every batch is committed: a run
+        killed halfway keeps what it made, and the next run creates only what is
+        still missing (no duplicate, nothing lost). Returns the new evaluations."""
+        Evaluasi = self.env["hr.skp.evaluasi"].sudo()
+        created = []
+        ids = self.ids
+        size = batch_size or len(ids) or 1
+        for start in range(0, len(ids), size):
+            created += (
+                self.browse(ids[start : start + size])
+                ._generate_evaluasi_batch(until)
+                .ids
+            )
+            if len(ids) > size:
+                if commit and not getattr(threading.current_thread(), "testing", False):
+                    self.env.cr.commit()  # pylint: disable=invalid-commit
+                self.env.invalidate_all(flush=True)
+        return Evaluasi.browse(created)
+
+    def _generate_evaluasi_batch(self, until):
         skps = self.filtered(lambda s: s.state in ("disetujui", "selesai"))
         if not skps:
             return self.env["hr.skp.evaluasi"]
         existing = {
-            (ev.skp_id.id, ev.periode, ev.periode_ke)
-            for ev in self.env["hr.skp.evaluasi"]
+            (skp.id, periode, ke)
+            for skp, periode, ke in self.env["hr.skp.evaluasi"]
             .sudo()
-            .search([("skp_id", "in", skps.ids)])
+            ._read_group(
+                [("skp_id", "in", skps.ids)], ["skp_id", "periode", "periode_ke"]
+            )
         }
         vals_list = []
         for skp in skps:
@@ -1125,8 +1154,9 @@ class HrSkp(models.Model):
                     vals_list.append(
                         {"skp_id": skp.id, "periode": periode_code, "periode_ke": ke}
                     )
-        # the periods the SKP gives, created by the system (callers check who acts)
-        return self.env["hr.skp.evaluasi"].sudo().create(vals_list)
+        # the periods the SKP gives, created by the system (callers check who acts),
+        # without a chatter note each
+        return batch.system_create(self.env["hr.skp.evaluasi"].sudo(), vals_list)
 
     def action_open_evaluasi(self):
         self.ensure_one()

@@ -6,12 +6,15 @@ the pejabat penilai and the predikat (kuadran kinerja, ``rules.predikat_kinerja`
 The arithmetic lives in ``rules.py``; nothing here re-implements it.
 """
 
+import threading
+from collections import defaultdict
 from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .. import rules
+from . import batch
 from .common import (
     PERILAKU_ASPEK,
     PERIODE,
@@ -79,20 +82,32 @@ class HrSkpEvaluasi(models.Model):
         domain="[('state', 'in', ('disetujui', 'selesai'))]",
     )
     employee_id = fields.Many2one(
-        related="skp_id.employee_id", store=True, index=True, string="Pegawai"
+        related="skp_id.employee_id",
+        store=True,
+        index=True,
+        string="Pegawai",
+        precompute=True,
     )
-    company_id = fields.Many2one(related="skp_id.company_id", store=True, index=True)
+    company_id = fields.Many2one(
+        related="skp_id.company_id", store=True, index=True, precompute=True
+    )
     department_id = fields.Many2one(
-        related="skp_id.department_id", store=True, index=True, string="Unit Kerja"
+        related="skp_id.department_id",
+        store=True,
+        index=True,
+        string="Unit Kerja",
+        precompute=True,
     )
     pejabat_penilai_id = fields.Many2one(
-        related="skp_id.pejabat_penilai_id", store=True, index=True
+        related="skp_id.pejabat_penilai_id", store=True, index=True, precompute=True
     )
     atasan_pejabat_penilai_id = fields.Many2one(
-        related="skp_id.atasan_pejabat_penilai_id", store=True
+        related="skp_id.atasan_pejabat_penilai_id", store=True, precompute=True
     )
     pendekatan = fields.Selection(related="skp_id.pendekatan")
-    year = fields.Integer(related="skp_id.year", store=True, index=True)
+    year = fields.Integer(
+        related="skp_id.year", store=True, index=True, precompute=True
+    )
     periode = fields.Selection(
         PERIODE,
         required=True,
@@ -587,8 +602,8 @@ class HrSkpEvaluasi(models.Model):
                 realisasi_vals += ev._default_realisasi_vals()
             if not ev.perilaku_ids:
                 perilaku_vals += ev._default_perilaku_vals()
-        self.env["hr.skp.realisasi"].sudo().create(realisasi_vals)
-        self.env["hr.skp.evaluasi.perilaku"].sudo().create(perilaku_vals)
+        batch.system_create(self.env["hr.skp.realisasi"].sudo(), realisasi_vals)
+        batch.system_create(self.env["hr.skp.evaluasi.perilaku"].sudo(), perilaku_vals)
         evaluations.filtered(lambda e: e.periode == "bulanan")._fill_from_catatan(
             only_empty=True
         )
@@ -730,18 +745,14 @@ class HrSkpEvaluasi(models.Model):
         ]
 
     def _subscribe_people(self):
-        """The employee and the pejabat penilai follow; one call per set of
-        people."""
-        groups = {}
-        for ev in self.sudo():
-            partners = (
+        """The employee and the pejabat penilai follow, all evaluations in one go."""
+        batch.subscribe_people(
+            self,
+            lambda ev: (
                 ev.employee_id.user_id.partner_id
                 | ev.pejabat_penilai_id.user_id.partner_id
-            )
-            if partners:
-                groups.setdefault(tuple(sorted(partners.ids)), []).append(ev.id)
-        for partner_ids, ids in groups.items():
-            self.sudo().browse(ids).message_subscribe(partner_ids=list(partner_ids))
+            ),
+        )
 
     # ------------------------------------------------------------------- checks
     def _check_not_ditetapkan(self):
@@ -964,14 +975,15 @@ class HrSkpEvaluasi(models.Model):
         self._check_employee_can_enter()
         self.sudo().write({"state": "diajukan", "tanggal_diajukan": today})
         self.sudo().activity_feedback(["hr_skp_asn.mail_act_evaluasi_realisasi"])
-        for ev in self:
-            penilai_user = ev.pejabat_penilai_id.user_id
-            if penilai_user:
-                ev.sudo().activity_schedule(
-                    "hr_skp_asn.mail_act_evaluasi_penilaian",
-                    user_id=penilai_user.id,
-                    note=self.env._("Please rate %(ev)s.", ev=ev.display_name),
-                )
+        # one activity per evaluation, one (queued) notification per penilai
+        batch.schedule_activities(
+            self.sudo(),
+            "hr_skp_asn.mail_act_evaluasi_penilaian",
+            lambda ev: ev.pejabat_penilai_id.user_id,
+            lambda ev: self.env._("Please rate %(ev)s.", ev=ev.display_name),
+            subject=self.env._("Evaluations to rate"),
+            intro=self.env._("These evaluations were submitted for your rating:"),
+        )
         return True
 
     def action_nilai(self):
@@ -1004,19 +1016,36 @@ class HrSkpEvaluasi(models.Model):
                 "ditetapkan_oleh_id": self.env.user.id,
             }
         )
-        for ev in self:
-            post_message(
-                ev,
-                body=self.env._(
-                    "Predikat kinerja set: %(predikat)s. A keberatan can be filed "
-                    "until "
-                    "%(date)s.",
-                    predikat=dict(PREDIKAT).get(ev.predikat, "-"),
-                    date=ev.batas_keberatan,
-                ),
-                subtype_xmlid="mail.mt_comment",
-                partner_ids=ev.employee_id.user_id.partner_id.ids,
+        # the chatter line of every evaluation in one insert; each employee
+        # notified once for the batch, e-mail queued
+        bodies = {
+            ev.id: self.env._(
+                "Predikat kinerja set: %(predikat)s. A keberatan can be filed "
+                "until "
+                "%(date)s.",
+                predikat=dict(PREDIKAT).get(ev.predikat, "-"),
+                date=ev.batas_keberatan,
             )
+            for ev in self
+        }
+        author = self.env.user.partner_id
+        self.sudo()._message_log_batch(
+            bodies=bodies,
+            author_id=author.id,
+            email_from=author.email_formatted or author.name,
+        )
+        by_partner = defaultdict(lambda: self.browse())
+        for ev in self:
+            by_partner[ev.employee_id.user_id.partner_id] |= ev
+        batch.notify_once(
+            self.env,
+            by_partner,
+            subject=self.env._("Predikat kinerja set"),
+            intro=self.env._(
+                "The predikat kinerja of these evaluations is set; a keberatan can "
+                "be filed within the window shown on each:"
+            ),
+        )
         return True
 
     def action_kembalikan(self, alasan=None):
@@ -1118,11 +1147,12 @@ class HrSkpEvaluasi(models.Model):
             ],
             order="tanggal, id",
         )
+        logs_by_skp = defaultdict(list)
+        for log in logs:
+            logs_by_skp[log.skp_id.id].append(log.id)
         for ev in self:
-            ev_logs = logs.filtered(
-                lambda c, ev=ev: (
-                    c.skp_id == ev.skp_id and ev.date_start <= c.tanggal <= ev.date_end
-                )
+            ev_logs = logs.browse(logs_by_skp[ev.skp_id.id]).filtered(
+                lambda c, ev=ev: ev.date_start <= c.tanggal <= ev.date_end
             )
             for line in ev.realisasi_ids:
                 mine = ev_logs.filtered(
@@ -1169,37 +1199,40 @@ class HrSkpEvaluasi(models.Model):
     # -------------------------------------------------------------------- crons
     @api.model
     def _cron_remind_realisasi(self):
-        """Realisasi not submitted N days after the period: an activity for the
-        employee."""
+        """Evaluations of every ended period (created when missing), and an activity
+        for the employee whose realisasi is not submitted N days after the period.
+
+        In committed batches of bounded size: a run killed halfway keeps what it
+        did and the next run does only what is left."""
         today = fields.Date.context_today(self)
         skps = self.env["hr.skp"].search(
-            [("state", "in", ("disetujui", "selesai")), ("year", ">=", today.year - 1)]
+            [("state", "in", ("disetujui", "selesai")), ("year", ">=", today.year - 1)],
+            order="id",
         )
-        skps._generate_evaluasi(until=today)
-        candidates = self.search(
-            [
-                ("state", "=", "draft"),
-                ("periode", "!=", "tahunan"),
-                ("date_end", "<", today),
-                ("employee_id.user_id", "!=", False),
-            ]
-        )
-        late = candidates.filtered(
-            lambda e: (
-                e.date_end
-                + timedelta(days=e.company_id.skp_realisasi_reminder_days or 0)
-                < today
+        skps._generate_evaluasi(until=today, commit=True)
+        for company in self.env["res.company"].search([]):
+            days = company.skp_realisasi_reminder_days or 0
+            late = self.search(
+                [
+                    ("company_id", "=", company.id),
+                    ("state", "=", "draft"),
+                    ("periode", "!=", "tahunan"),
+                    ("date_end", "<", today - timedelta(days=days)),
+                    ("employee_id.user_id", "!=", False),
+                ],
+                order="id",
             )
-        )
-        self._schedule_once(
-            late,
-            "hr_skp_asn.mail_act_evaluasi_realisasi",
-            lambda e: e.employee_id.user_id,
-            lambda e: self.env._(
-                "Your realisasi for %(ev)s has not been submitted yet.",
-                ev=e.display_name,
-            ),
-        )
+            self._schedule_once(
+                late,
+                "hr_skp_asn.mail_act_evaluasi_realisasi",
+                lambda e: e.employee_id.user_id,
+                lambda e: self.env._(
+                    "Your realisasi for %(ev)s has not been submitted yet.",
+                    ev=e.display_name,
+                ),
+                subject=self.env._("Realisasi to submit"),
+                intro=self.env._("Your realisasi for these periods is not submitted:"),
+            )
         return True
 
     @api.model
@@ -1207,50 +1240,68 @@ class HrSkpEvaluasi(models.Model):
         """Evaluations waiting for their pejabat penilai: an activity for the
         penilai."""
         today = fields.Date.context_today(self)
-        waiting = self.search(
-            [
-                ("state", "in", ("diajukan", "dinilai")),
-                ("pejabat_penilai_id.user_id", "!=", False),
-            ]
-        )
-        late = waiting.filtered(
-            lambda e: (
-                (e.tanggal_diajukan or today)
-                + timedelta(days=e.company_id.skp_penilaian_reminder_days or 0)
-                <= today
+        for company in self.env["res.company"].search([]):
+            days = company.skp_penilaian_reminder_days or 0
+            since = [("tanggal_diajukan", "<=", today - timedelta(days=days))]
+            if not days:  # no submission date counts as today
+                since = ["|", ("tanggal_diajukan", "=", False), *since]
+            waiting = self.search(
+                [
+                    ("company_id", "=", company.id),
+                    ("state", "in", ("diajukan", "dinilai")),
+                    ("pejabat_penilai_id.user_id", "!=", False),
+                    *since,
+                ],
+                order="id",
             )
-        )
-        self._schedule_once(
-            late,
-            "hr_skp_asn.mail_act_evaluasi_penilaian",
-            lambda e: e.pejabat_penilai_id.user_id,
-            lambda e: self.env._(
-                "%(ev)s is waiting for your rating.", ev=e.display_name
-            ),
-        )
+            self._schedule_once(
+                waiting,
+                "hr_skp_asn.mail_act_evaluasi_penilaian",
+                lambda e: e.pejabat_penilai_id.user_id,
+                lambda e: self.env._(
+                    "%(ev)s is waiting for your rating.", ev=e.display_name
+                ),
+                subject=self.env._("Evaluations to rate"),
+                intro=self.env._("These evaluations are waiting for your rating:"),
+            )
         return True
 
     @api.model
-    def _schedule_once(self, records, xmlid, user_getter, note_getter):
-        """Schedule an activity of type ``xmlid`` unless the user already has one."""
+    def _schedule_once(
+        self, records, xmlid, user_getter, note_getter, subject, intro, size=1000
+    ):
+        """Schedule an activity of type ``xmlid`` unless the user already has one;
+        ``size`` records at a time (committed in a cron), each user notified once
+        per batch."""
         if not records:
             return
         activity_type = self.env.ref(xmlid)
-        existing = {
-            (act.res_id, act.user_id.id)
-            for act in self.env["mail.activity"].search(
-                [
-                    ("res_model", "=", records._name),
-                    ("res_id", "in", records.ids),
-                    ("activity_type_id", "=", activity_type.id),
-                ]
-            )
-        }
-        for record in records:
-            user = user_getter(record)
-            if user and (record.id, user.id) not in existing:
-                record.activity_schedule(
-                    activity_type_id=activity_type.id,
-                    user_id=user.id,
-                    note=note_getter(record),
+        ids = records.ids
+        for start in range(0, len(ids), size):
+            chunk = records.browse(ids[start : start + size])
+            existing = {
+                (act.res_id, act.user_id.id)
+                for act in self.env["mail.activity"].search(
+                    [
+                        ("res_model", "=", records._name),
+                        ("res_id", "in", chunk.ids),
+                        ("activity_type_id", "=", activity_type.id),
+                    ]
                 )
+            }
+            batch.schedule_activities(
+                chunk.filtered(
+                    lambda r, existing=existing: (
+                        user_getter(r) and (r.id, user_getter(r).id) not in existing
+                    )
+                ),
+                xmlid,
+                user_getter,
+                note_getter,
+                subject=subject,
+                intro=intro,
+            )
+            if len(ids) > size:
+                if not getattr(threading.current_thread(), "testing", False):
+                    self.env.cr.commit()  # pylint: disable=invalid-commit
+                self.env.invalidate_all(flush=True)

@@ -3,6 +3,8 @@ import logging
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from . import batch
+
 _logger = logging.getLogger(__name__)
 
 ASN_GENERATED = ("pns", "cpns", "pppk", "pppk_pw")
@@ -132,6 +134,16 @@ class HrSkpGenerate(models.Model):
         )
         if not employees:
             self.write({"state": "selesai", "date_done": fields.Datetime.now()})
+            # one summary for the whole job (the SKP themselves get no chatter note)
+            self.message_post(
+                body=self.env._(
+                    "Generation done: %(created)s SKP created, %(skipped)s skipped "
+                    "(already had an SKP), %(no_template)s without a template.",
+                    created=self.created_count,
+                    skipped=self.skipped_count,
+                    no_template=self.no_template_count,
+                )
+            )
             return 0
         # who already has an SKP for the year (any overlapping, non-cancelled)
         having = {
@@ -175,7 +187,8 @@ class HrSkpGenerate(models.Model):
                 no_template += 1
                 vals_list.append({"employee_id": employee.id, "year": self.year})
         if vals_list:
-            Skp.create(vals_list)
+            skps = batch.system_create(Skp, vals_list)
+            skps.invalidate_recordset()  # what was created is not kept in memory
         processed = self.processed + len(employees)
         self.write(
             {
@@ -187,6 +200,8 @@ class HrSkpGenerate(models.Model):
                 "no_template_count": self.no_template_count + no_template,
             }
         )
+        # bounded memory: nothing of this batch stays in the cache
+        self.env.invalidate_all(flush=True)
         return max(self.total - processed, 0)
 
     def run_to_end(self):

@@ -1,0 +1,149 @@
+"""Batch helpers for what the system does to many records at once.
+
+Generation (SKP, evaluations, their lines), the reminder crons and the workflow
+actions run on thousands of records: they follow, schedule activities and notify
+in a constant number of queries, never one chatter message or one e-mail per
+record.
+"""
+
+from collections import defaultdict
+
+from markupsafe import Markup, escape
+
+from odoo import fields
+
+# records the system makes: no "created" note, no tracking, no auto-subscription
+# of the acting user (the people concerned are subscribed in one batch instead)
+SYSTEM_CREATE_CONTEXT = {
+    "tracking_disable": True,
+    "mail_create_nolog": True,
+    "mail_create_nosubscribe": True,
+    "mail_notrack": True,
+}
+# e-mail goes through the mail queue (ir.cron "Mail: Email Queue Manager"),
+# never sent while the action runs
+QUEUE_MAIL_CONTEXT = {"mail_notify_force_send": False}
+
+
+def system_create(model, vals_list):
+    """``create`` of records the system makes, without chatter noise."""
+    return model.with_context(**SYSTEM_CREATE_CONTEXT).create(vals_list)
+
+
+def subscribe_people(records, partners_of):
+    """Make ``partners_of(record)`` follow each record, in one create.
+
+    ``message_subscribe`` would cost some queries per record when every record
+    has its own people (an SKP and its employee); this inserts the missing
+    followers of all records at once with Odoo's default subtypes (the external
+    ones for portal partners)."""
+    records = records.sudo()
+    wanted = {(rec.id, pid) for rec in records for pid in partners_of(rec).ids}
+    if not wanted:
+        return
+    env = records.env
+    Followers = env["mail.followers"].sudo().with_context(default_partner_id=False)
+    partner_ids = list({pid for _rid, pid in wanted})
+    existing = {
+        (rid, pid)
+        for _fid, rid, pid, _sids in Followers._get_subscription_data(
+            [(records._name, records.ids)], partner_ids
+        )
+    }
+    todo = sorted(wanted - existing)
+    if not todo:
+        return
+    default, _internal, external = env["mail.message.subtype"].default_subtypes(
+        records._name
+    )
+    customers = set(
+        env["res.partner"]
+        .sudo()
+        .search([("id", "in", partner_ids), ("partner_share", "=", True)])
+        .ids
+    )
+    Followers.create(
+        [
+            {
+                "res_model": records._name,
+                "res_id": rid,
+                "partner_id": pid,
+                "subtype_ids": [
+                    fields.Command.set(
+                        external.ids if pid in customers else default.ids
+                    )
+                ],
+            }
+            for rid, pid in todo
+        ]
+    )
+
+
+def notify_once(env, records_by_partner, subject, intro):
+    """One notification per recipient for a whole batch, e-mail queued.
+
+    ``records_by_partner``: {res.partner: records concerning them}. A recipient of
+    one record gets it on that record (its chatter link); of several, one message
+    listing them."""
+    author = env.user.partner_id
+    for partner, records in records_by_partner.items():
+        if not partner or not records:
+            continue
+        if len(records) == 1:
+            body = Markup("<p>%s</p><p>%s</p>") % (intro, records.display_name)
+            target = records.sudo()
+        else:
+            items = Markup("").join(
+                Markup("<li>%s</li>") % escape(name)
+                for name in records.mapped("display_name")
+            )
+            body = Markup("<p>%s</p><ul>%s</ul>") % (intro, items)
+            target = env["mail.thread"].sudo()
+        target.with_context(**QUEUE_MAIL_CONTEXT).message_notify(
+            partner_ids=partner.ids,
+            subject=subject,
+            body=body,
+            # the author may have no e-mail address (many pegawai have none)
+            author_id=author.id,
+            email_from=author.email_formatted or author.name,
+            email_layout_xmlid="mail.mail_notification_light",
+        )
+
+
+def schedule_activities(records, xmlid, user_of, note_of, subject, intro, summary=None):
+    """``activity_schedule`` of one activity per record, created in one go and
+    without its per-activity e-mail; each assignee is notified once for the
+    batch (queued). ``user_of(record)`` is the assignee (records without one are
+    skipped), ``note_of(record)`` the note. Returns the activities."""
+    env = records.env
+    activity_type = env.ref(xmlid)
+    model_id = env["ir.model"]._get(records._name).id
+    today = fields.Date.context_today(records)
+    vals_list = []
+    by_partner = defaultdict(lambda: records.browse())
+    for record in records:
+        user = user_of(record)
+        if not user:
+            continue
+        vals_list.append(
+            {
+                "activity_type_id": activity_type.id,
+                "summary": summary or activity_type.summary,
+                "automated": True,
+                "note": note_of(record) or activity_type.default_note,
+                "date_deadline": today,
+                "res_model_id": model_id,
+                "res_id": record.id,
+                "user_id": user.id,
+            }
+        )
+        if user != env.user:
+            by_partner[user.partner_id] |= record
+    activities = (
+        env["mail.activity"]
+        .sudo()
+        .with_context(mail_activity_quick_update=True)
+        .create(vals_list)
+    )
+    notify_once(env, by_partner, subject, intro)
+    return activities
