@@ -86,12 +86,33 @@ def notify_once(env, records_by_partner, subject, intro):
     one record gets it on that record (its chatter link); of several, one message
     listing them."""
     author = env.user.partner_id
+    email_from = author.email_formatted or author.name
+    # what message_notify would look up per message, computed once for the batch
+    singles = env["mail.thread"]
+    for records in records_by_partner.values():
+        if len(records) == 1:
+            singles = records.sudo() if not singles else singles | records.sudo()
+    headers = {}
+    if singles:
+        reply_to = singles._notify_get_reply_to(default=email_from)
+        domains = singles._mail_get_alias_domains(default_company=env.company)
+        companies = singles._mail_get_companies(default=env.company)
+        headers = {
+            rid: {
+                "reply_to": reply_to[rid],
+                "record_alias_domain_id": domains[rid].id,
+                "record_company_id": companies[rid].id,
+            }
+            for rid in singles.ids
+        }
     for partner, records in records_by_partner.items():
         if not partner or not records:
             continue
+        extra = {}
         if len(records) == 1:
             body = Markup("<p>%s</p><p>%s</p>") % (intro, records.display_name)
             target = records.sudo()
+            extra = headers.get(records.id, {})
         else:
             items = Markup("").join(
                 Markup("<li>%s</li>") % escape(name)
@@ -105,8 +126,9 @@ def notify_once(env, records_by_partner, subject, intro):
             body=body,
             # the author may have no e-mail address (many pegawai have none)
             author_id=author.id,
-            email_from=author.email_formatted or author.name,
+            email_from=email_from,
             email_layout_xmlid="mail.mail_notification_light",
+            **extra,
         )
 
 
@@ -147,3 +169,16 @@ def schedule_activities(records, xmlid, user_of, note_of, subject, intro, summar
     )
     notify_once(env, by_partner, subject, intro)
     return activities
+
+
+def close_activities(records, xmlids):
+    """Close the activities of ``xmlids`` on ``records`` once the action is done.
+
+    One record: marked done, with Odoo's "done" note. A batch: removed in one go,
+    since a "done" message per activity would cost queries per record; the status
+    change itself stays in each chatter (tracking)."""
+    records = records.sudo()
+    if len(records) > 1:
+        records.activity_unlink(xmlids)
+    else:
+        records.activity_feedback(xmlids)

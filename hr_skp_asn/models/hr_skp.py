@@ -709,7 +709,7 @@ class HrSkp(models.Model):
             skp._workflow_write(
                 dict(skp._snapshot_values(), state="disetujui", tanggal_disetujui=today)
             )
-        self.sudo().activity_feedback(["hr_skp_asn.mail_act_skp_approval"])
+        batch.close_activities(self, ["hr_skp_asn.mail_act_skp_approval"])
         return True
 
     def action_kembalikan(self, alasan=None):

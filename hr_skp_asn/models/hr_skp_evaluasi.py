@@ -974,7 +974,7 @@ class HrSkpEvaluasi(models.Model):
                 )
         self._check_employee_can_enter()
         self.sudo().write({"state": "diajukan", "tanggal_diajukan": today})
-        self.sudo().activity_feedback(["hr_skp_asn.mail_act_evaluasi_realisasi"])
+        batch.close_activities(self, ["hr_skp_asn.mail_act_evaluasi_realisasi"])
         # one activity per evaluation, one (queued) notification per penilai
         batch.schedule_activities(
             self.sudo(),
@@ -1001,7 +1001,7 @@ class HrSkpEvaluasi(models.Model):
                     )
                 )
         self.sudo().write({"state": "dinilai"})
-        self.sudo().activity_feedback(["hr_skp_asn.mail_act_evaluasi_penilaian"])
+        batch.close_activities(self, ["hr_skp_asn.mail_act_evaluasi_penilaian"])
         return True
 
     def action_tetapkan(self):

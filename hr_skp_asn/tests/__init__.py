@@ -13,3 +13,4 @@ from . import test_tpp
 from . import test_keberatan
 from . import test_i18n
 from . import test_reports
+from . import test_scale
