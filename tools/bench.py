@@ -507,8 +507,9 @@ class Bench:
         log("generating the SKP (hr.skp.generate, committed batches, by level)")
         with self.env() as env:
             admin_id = env.ref("base.user_admin").id
-        start = time.perf_counter()
+        elapsed = 0.0  # the generation only, not the approvals between levels
         for job_key in ("jpt", "administrator", "pelaksana", "fungsional"):
+            start = time.perf_counter()
             with self.env() as env:
                 job = (
                     env["hr.skp.generate"]
@@ -523,13 +524,13 @@ class Bench:
                     if job.state not in ("antri", "berjalan"):
                         break
                     job._process_batch()
+            elapsed += time.perf_counter() - start
             if job_key == "jpt":  # the kepala dinas intervene the sekda: second run
                 with self.env() as env:
                     self.approve_level(env, admin_id, "jpt")
             if job_key == "administrator":
                 with self.env() as env:
                     self.approve_level(env, admin_id, "administrator")
-        elapsed = time.perf_counter() - start
         with self.env() as env:
             rows = sum(
                 env[model].search_count([])

@@ -19,6 +19,7 @@ SYSTEM_CREATE_CONTEXT = {
     "mail_create_nolog": True,
     "mail_create_nosubscribe": True,
     "mail_notrack": True,
+    "skp_system_create": True,
 }
 # e-mail goes through the mail queue (ir.cron "Mail: Email Queue Manager"),
 # never sent while the action runs
@@ -28,6 +29,22 @@ QUEUE_MAIL_CONTEXT = {"mail_notify_force_send": False}
 def system_create(model, vals_list):
     """``create`` of records the system makes, without chatter noise."""
     return model.with_context(**SYSTEM_CREATE_CONTEXT).create(vals_list)
+
+
+def add_missing_defaults(model, values, parent):
+    """``_add_missing_default_values`` computed once per model and set of given
+    fields for a system batch (``system_create``), not once per record: the
+    defaults of these models depend on the context and the company only.
+    ``parent`` is the caller's ``super()``."""
+    if not model.env.context.get("skp_system_create"):
+        return parent._add_missing_default_values(values)
+    env = model.env
+    key = ("skp_defaults", model._name, env.uid, env.company.id, frozenset(values))
+    cache = env.cr.cache
+    if key not in cache:
+        defaults = parent._add_missing_default_values(dict.fromkeys(values))
+        cache[key] = {k: v for k, v in defaults.items() if k not in values}
+    return {**cache[key], **values}
 
 
 def subscribe_people(records, partners_of):

@@ -527,6 +527,10 @@ class HrSkpEvaluasi(models.Model):
                 )
 
     # ---------------------------------------------------------------------- CRUD
+    @api.model
+    def _add_missing_default_values(self, values):
+        return batch.add_missing_defaults(self, values, super())
+
     @api.model_create_multi
     def create(self, vals_list):
         system = self.env.su
