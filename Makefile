@@ -12,7 +12,7 @@ DB ?= hr_skp_asn
 HTTP_PORT ?= 8069
 export ADDONS DB HTTP_PORT
 
-.PHONY: help setup run stop status clean distclean test lint format i18n
+.PHONY: help setup run stop status clean distclean test lint format i18n bench
 
 help: ## list the targets
 	@echo "hr_skp_asn (Odoo 18.0) - addons: $(ADDONS)"
@@ -51,3 +51,6 @@ i18n: setup ## export the terms to i18n/hr_skp_asn.pot, merge them into i18n/id.
 
 format: setup ## let ruff fix and reformat the code
 	@FIX=1 bash tools/lint.sh
+
+bench: setup ## measure a synthetic instansi: N=2000 (N=16426 province), REPLICA=1; bench/results.md
+	@bash tools/bench.sh

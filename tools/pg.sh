@@ -12,6 +12,9 @@
 #   tools/pg.sh status    say whether it runs
 #   tools/pg.sh destroy   stop it and delete the cluster
 #   tools/pg.sh psql ...  psql on the server (embedded or external)
+#   tools/pg.sh replica-start DIR PORT   a streaming replica of the embedded cluster
+#                         (pg_basebackup) in DIR, on its own unix socket DIR/socket, port PORT
+#   tools/pg.sh replica-stop DIR         stop that replica and delete DIR (make bench REPLICA=1)
 set -euo pipefail
 # shellcheck source=tools/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -153,7 +156,31 @@ psql)
     shift
     exec psql -X -d postgres "$@"
     ;;
+replica-start)
+    [ "$SKP_PG" = embedded ] || die "a replica is made of the embedded cluster only"
+    dir=${2:?replica directory} port=${3:?replica port}
+    ensure_binaries
+    rm -rf "$dir" && mkdir -p "$dir/socket"
+    [ -z "$PG_OS_USER" ] || chown -R "$PG_OS_USER:" "$dir"
+    chmod 700 "$dir"
+    as_pg "$PG_BIN/pg_basebackup" -h "$PG_SOCKET_DIR" -p "$PG_PORT_EMBEDDED" -U odoo \
+        -D "$dir/data" -R -X stream >"$dir/basebackup.log" 2>&1 ||
+        { cat "$dir/basebackup.log" >&2; die "pg_basebackup failed"; }
+    chmod 755 "$dir" "$dir/socket"
+    as_pg "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 \
+        -o "-k '$dir/socket' -p $port -c listen_addresses='' -c hot_standby=on" start >/dev/null ||
+        { tail -n 20 "$dir/postgres.log" >&2; die "the replica did not start"; }
+    say "[pg] streaming replica started (socket $dir/socket, port $port)"
+    ;;
+replica-stop)
+    dir=${2:?replica directory}
+    ensure_binaries
+    if [ -f "$dir/data/PG_VERSION" ]; then
+        as_pg "$PG_BIN/pg_ctl" -D "$dir/data" -m fast -w -t 60 stop >/dev/null 2>&1 || true
+    fi
+    rm -rf "$dir"
+    ;;
 *)
-    die "usage: $0 start|stop|status|destroy|psql"
+    die "usage: $0 start|stop|status|destroy|psql|replica-start|replica-stop"
     ;;
 esac

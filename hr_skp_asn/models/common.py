@@ -92,31 +92,6 @@ def schedule_activity(record, act_type_xmlid, user, note="", **values):
     )
 
 
-def schedule_once(records, act_type_xmlid, user_of, note=""):
-    """Remind by an activity of type ``act_type_xmlid`` on each record for the user
-    ``user_of(record)`` unless that user already has one there (crons): one query for
-    the existing ones, each note in its recipient's language (see schedule_activity)."""
-    if not records:
-        return
-    activity_type = records.env.ref(act_type_xmlid)
-    existing = {
-        (act.res_id, act.user_id.id)
-        for act in records.env["mail.activity"]
-        .sudo()
-        .search(
-            [
-                ("res_model", "=", records._name),
-                ("res_id", "in", records.ids),
-                ("activity_type_id", "=", activity_type.id),
-            ]
-        )
-    }
-    for record in records:
-        user = user_of(record)
-        if user and (record.id, user.id) not in existing:
-            schedule_activity(record, act_type_xmlid, user, note=note)
-
-
 def periode_label(env, periode, ke, year):
     """Januari 2026, Triwulan II 2026, Semester I 2026, Tahunan 2026."""
     if periode == "bulanan" and 1 <= ke <= 12:

@@ -1,3 +1,4 @@
+import threading
 from datetime import date, timedelta
 
 from odoo import Command, api, fields, models
@@ -5,6 +6,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
 from .. import rules
+from . import batch
 from .common import (
     ASPEK_DIBAGI,
     JENIS_JABATAN,
@@ -15,7 +17,6 @@ from .common import (
     SKP_STATE,
     post_message,
     schedule_activity,
-    schedule_once,
 )
 
 # Who-was-who snapshot taken when the SKP is set (ditetapkan): role -> field prefix
@@ -692,7 +693,7 @@ class HrSkp(models.Model):
         for state, (done, gone) in by_state.items():
             records = skps.filtered(lambda s, state=state: s.state == state)
             if records and done:
-                records.activity_feedback(done)
+                batch.close_activities(records, done)
             if records and gone:
                 records.activity_unlink(gone)
         closed = skps.filtered(lambda s: s.state in ("selesai", "batal"))
@@ -706,13 +707,14 @@ class HrSkp(models.Model):
         return post_message(self, body=body, subtype_xmlid="mail.mt_note")
 
     def _subscribe_people(self):
-        for skp in self.sudo():
-            partners = (
+        """The employee and the pejabat penilai follow, all SKP in one go."""
+        batch.subscribe_people(
+            self,
+            lambda skp: (
                 skp.employee_id.user_id.partner_id
                 | skp.pejabat_penilai_id.user_id.partner_id
-            )
-            if partners:
-                skp.message_subscribe(partner_ids=partners.ids)
+            ),
+        )
 
     # ------------------------------------------------------------------- helpers
     def _check_complete(self):
@@ -820,18 +822,18 @@ class HrSkp(models.Model):
         self._workflow_check("ajukan")
         self._check_complete()
         self._workflow_write({"state": "diajukan"})
-        for skp in self:
-            penilai_user = skp.pejabat_penilai_id.user_id
-            if penilai_user:
-                schedule_activity(
-                    skp,
-                    "hr_skp_asn.mail_act_skp_approval",
-                    penilai_user,
-                    note=lambda rec: rec.env._(
-                        "Please review and approve the SKP of %(name)s.",
-                        name=rec.employee_id.name,
-                    ),
-                )
+        # one activity per SKP, one (queued) notification per pejabat penilai
+        batch.schedule_activities(
+            self.sudo(),
+            "hr_skp_asn.mail_act_skp_approval",
+            lambda skp: skp.pejabat_penilai_id.user_id,
+            lambda skp: skp.env._(
+                "Please review and approve the SKP of %(name)s.",
+                name=skp.employee_id.name,
+            ),
+            subject=self.env._("SKP to approve"),
+            intro=self.env._("These SKP were submitted for your approval:"),
+        )
         return True
 
     def action_setujui(self):
@@ -990,7 +992,7 @@ class HrSkp(models.Model):
                 ("state", "in", ("draft", "diajukan")),
             ]
         )
-        schedule_once(
+        batch.schedule_once(
             late,
             "hr_skp_asn.mail_act_skp_late",
             lambda skp: (
@@ -998,9 +1000,9 @@ class HrSkp(models.Model):
                 if skp.state == "draft"
                 else skp.pejabat_penilai_id.user_id
             ),
-            note=lambda skp: skp.env._(
-                "The SKP was due by %(date)s.", date=skp.deadline
-            ),
+            lambda skp: skp.env._("The SKP was due by %(date)s.", date=skp.deadline),
+            subject=self.env._("SKP past their deadline"),
+            intro=self.env._("These SKP are past their deadline:"),
         )
         return True
 
@@ -1216,16 +1218,41 @@ class HrSkp(models.Model):
         self._generate_evaluasi()
         return True
 
-    def _generate_evaluasi(self, until=None):
-        """Missing evaluations of approved SKP; with ``until``, only ended periods."""
+    def _generate_evaluasi(self, until=None, batch_size=100, commit=False):
+        """Missing evaluations of approved SKP; with ``until``, only ended periods.
+
+        Works through the SKP ``batch_size`` at a time, the cache emptied after
+        each batch, so memory stays bounded however many SKP there are. With
+        ``commit`` (crons, scripts; never in tests) every batch is committed: a run
+        killed halfway keeps what it made, and the next run creates only what is
+        still missing (no duplicate, nothing lost). Returns the new evaluations."""
+        Evaluasi = self.env["hr.skp.evaluasi"].sudo()
+        created = []
+        ids = self.ids
+        size = batch_size or len(ids) or 1
+        for start in range(0, len(ids), size):
+            created += (
+                self.browse(ids[start : start + size])
+                ._generate_evaluasi_batch(until)
+                .ids
+            )
+            if len(ids) > size:
+                if commit and not getattr(threading.current_thread(), "testing", False):
+                    self.env.cr.commit()  # pylint: disable=invalid-commit
+                self.env.invalidate_all(flush=True)
+        return Evaluasi.browse(created)
+
+    def _generate_evaluasi_batch(self, until):
         skps = self.filtered(lambda s: s.state in ("disetujui", "selesai"))
         if not skps:
             return self.env["hr.skp.evaluasi"]
         existing = {
-            (ev.skp_id.id, ev.periode, ev.periode_ke)
-            for ev in self.env["hr.skp.evaluasi"]
+            (skp.id, periode, ke)
+            for skp, periode, ke in self.env["hr.skp.evaluasi"]
             .sudo()
-            .search([("skp_id", "in", skps.ids)])
+            ._read_group(
+                [("skp_id", "in", skps.ids)], ["skp_id", "periode", "periode_ke"]
+            )
         }
         vals_list = []
         later = skps._skp_later_in_year()

@@ -13,6 +13,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .. import rules
+from . import batch
 from .common import (
     ASPEK_DIBAGI,
     PERILAKU_ASPEK,
@@ -25,8 +26,6 @@ from .common import (
     periode_label,
     post_message,
     render_table,
-    schedule_activity,
-    schedule_once,
 )
 
 EVALUASI_STATE = [
@@ -168,20 +167,32 @@ class HrSkpEvaluasi(models.Model):
         domain="[('state', 'in', ('disetujui', 'selesai'))]",
     )
     employee_id = fields.Many2one(
-        related="skp_id.employee_id", store=True, index=True, string="Pegawai"
+        related="skp_id.employee_id",
+        store=True,
+        index=True,
+        string="Pegawai",
+        precompute=True,
     )
-    company_id = fields.Many2one(related="skp_id.company_id", store=True, index=True)
+    company_id = fields.Many2one(
+        related="skp_id.company_id", store=True, index=True, precompute=True
+    )
     department_id = fields.Many2one(
-        related="skp_id.department_id", store=True, index=True, string="Unit Kerja"
+        related="skp_id.department_id",
+        store=True,
+        index=True,
+        string="Unit Kerja",
+        precompute=True,
     )
     pejabat_penilai_id = fields.Many2one(
-        related="skp_id.pejabat_penilai_id", store=True, index=True
+        related="skp_id.pejabat_penilai_id", store=True, index=True, precompute=True
     )
     atasan_pejabat_penilai_id = fields.Many2one(
-        related="skp_id.atasan_pejabat_penilai_id", store=True
+        related="skp_id.atasan_pejabat_penilai_id", store=True, precompute=True
     )
     pendekatan = fields.Selection(related="skp_id.pendekatan")
-    year = fields.Integer(related="skp_id.year", store=True, index=True)
+    year = fields.Integer(
+        related="skp_id.year", store=True, index=True, precompute=True
+    )
     periode = fields.Selection(
         PERIODE,
         required=True,
@@ -826,6 +837,10 @@ class HrSkpEvaluasi(models.Model):
                 )
 
     # ---------------------------------------------------------------------- CRUD
+    @api.model
+    def _add_missing_default_values(self, values):
+        return batch.add_missing_defaults(self, values, super())
+
     @api.model_create_multi
     def create(self, vals_list):
         trusted = self._workflow_trusted()
@@ -1034,18 +1049,14 @@ class HrSkpEvaluasi(models.Model):
         ]
 
     def _subscribe_people(self):
-        """The employee and the pejabat penilai follow; one call per set of
-        people."""
-        groups = {}
-        for ev in self.sudo():
-            partners = (
+        """The employee and the pejabat penilai follow, all evaluations in one go."""
+        batch.subscribe_people(
+            self,
+            lambda ev: (
                 ev.employee_id.user_id.partner_id
                 | ev.pejabat_penilai_id.user_id.partner_id
-            )
-            if partners:
-                groups.setdefault(tuple(sorted(partners.ids)), []).append(ev.id)
-        for partner_ids, ids in groups.items():
-            self.sudo().browse(ids).message_subscribe(partner_ids=list(partner_ids))
+            ),
+        )
 
     # ------------------------------------------------------------------- checks
     def _workflow_check_lines_open(self):
@@ -1286,18 +1297,17 @@ class HrSkpEvaluasi(models.Model):
         self._workflow_check("ajukan")
         today = fields.Date.context_today(self)
         self._workflow_write({"state": "diajukan", "tanggal_diajukan": today})
-        self.sudo().activity_feedback(["hr_skp_asn.mail_act_evaluasi_realisasi"])
-        for ev in self:
-            penilai_user = ev.pejabat_penilai_id.user_id
-            if penilai_user:
-                schedule_activity(
-                    ev,
-                    "hr_skp_asn.mail_act_evaluasi_penilaian",
-                    penilai_user,
-                    note=lambda rec: rec.env._(
-                        "Please rate %(ev)s.", ev=rec.display_name
-                    ),
-                )
+        batch.close_activities(self, ["hr_skp_asn.mail_act_evaluasi_realisasi"])
+        # one activity per evaluation (its note in the penilai's language), one
+        # (queued) notification per penilai
+        batch.schedule_activities(
+            self.sudo(),
+            "hr_skp_asn.mail_act_evaluasi_penilaian",
+            lambda ev: ev.pejabat_penilai_id.user_id,
+            lambda ev: ev.env._("Please rate %(ev)s.", ev=ev.display_name),
+            subject=self.env._("Evaluations to rate"),
+            intro=self.env._("These evaluations were submitted for your rating:"),
+        )
         return True
 
     def action_nilai(self):
@@ -1314,7 +1324,7 @@ class HrSkpEvaluasi(models.Model):
                     )
                 )
         self._workflow_write({"state": "dinilai"})
-        self.sudo().activity_feedback(["hr_skp_asn.mail_act_evaluasi_penilaian"])
+        batch.close_activities(self, ["hr_skp_asn.mail_act_evaluasi_penilaian"])
         return True
 
     def action_tetapkan(self):
@@ -1328,22 +1338,38 @@ class HrSkpEvaluasi(models.Model):
                 "ditetapkan_oleh_id": self.env.user.id,
             }
         )
+        # the chatter line of every evaluation in one insert, each written in its
+        # employee's language; each employee notified once for the batch, e-mail
+        # queued
+        bodies = {}
         for ev in self:
-            # written to the employee: in their language
             env = in_lang(ev, ev.employee_id.user_id).env
             predikat = dict(self._fields["predikat"]._description_selection(env))
-            post_message(
-                ev,
-                body=env._(
-                    "Predikat kinerja set: %(predikat)s. A keberatan can be filed "
-                    "until "
-                    "%(date)s.",
-                    predikat=predikat.get(ev.predikat, "-"),
-                    date=ev.batas_keberatan,
-                ),
-                subtype_xmlid="mail.mt_comment",
-                partner_ids=ev.employee_id.user_id.partner_id.ids,
+            bodies[ev.id] = env._(
+                "Predikat kinerja set: %(predikat)s. A keberatan can be filed "
+                "until "
+                "%(date)s.",
+                predikat=predikat.get(ev.predikat, "-"),
+                date=ev.batas_keberatan,
             )
+        author = self.env.user.partner_id
+        self.sudo()._message_log_batch(
+            bodies=bodies,
+            author_id=author.id,
+            email_from=author.email_formatted or author.name,
+        )
+        by_partner = defaultdict(lambda: self.browse())
+        for ev in self:
+            by_partner[ev.employee_id.user_id.partner_id] |= ev
+        batch.notify_once(
+            self.env,
+            by_partner,
+            subject=self.env._("Predikat kinerja set"),
+            intro=self.env._(
+                "The predikat kinerja of these evaluations is set; a keberatan can "
+                "be filed within the window shown on each:"
+            ),
+        )
         return True
 
     def action_kembalikan(self, alasan=None):
@@ -1424,11 +1450,12 @@ class HrSkpEvaluasi(models.Model):
             ],
             order="tanggal, id",
         )
+        logs_by_skp = defaultdict(list)
+        for log in logs:
+            logs_by_skp[log.skp_id.id].append(log.id)
         for ev in self:
-            ev_logs = logs.filtered(
-                lambda c, ev=ev: (
-                    c.skp_id == ev.skp_id and ev.date_start <= c.tanggal <= ev.date_end
-                )
+            ev_logs = logs.browse(logs_by_skp[ev.skp_id.id]).filtered(
+                lambda c, ev=ev: ev.date_start <= c.tanggal <= ev.date_end
             )
             for line in ev.realisasi_ids:
                 mine = ev_logs.filtered(
@@ -1463,51 +1490,59 @@ class HrSkpEvaluasi(models.Model):
         }
 
     def _cron_remind_realisasi(self):
-        """Realisasi not submitted N days after the period: an activity for the
-        employee. Not for an SKP that is closed (selesai) or cancelled, nor for a
-        period that a later evaluation of the same SKP has already rated."""
+        """Evaluations of every ended period (created when missing), and an activity
+        for the employee whose realisasi is not submitted N days after the period.
+        Not for an SKP that is closed (selesai) or cancelled, nor for a period that
+        a later evaluation of the same SKP has already rated.
+
+        In committed batches of bounded size: a run killed halfway keeps what it
+        did and the next run does only what is left."""
         today = fields.Date.context_today(self)
         skps = self.env["hr.skp"].search(
-            [("state", "in", ("disetujui", "selesai")), ("year", ">=", today.year - 1)]
+            [("state", "in", ("disetujui", "selesai")), ("year", ">=", today.year - 1)],
+            order="id",
         )
-        skps._generate_evaluasi(until=today)
-        candidates = self.search(
-            [
-                ("state", "=", "draft"),
-                ("periode", "!=", "tahunan"),
-                ("date_end", "<", today),
-                ("employee_id.user_id", "!=", False),
-                ("skp_id.state", "=", "disetujui"),
-            ]
-        )
-        rated = defaultdict(list)  # skp id -> periods rated (dinilai/ditetapkan)
-        for ev in self.search(
-            [
-                ("skp_id", "in", candidates.skp_id.ids),
-                ("state", "in", ("dinilai", "ditetapkan")),
-            ]
-        ):
-            rated[ev.skp_id.id].append((ev.date_start, ev.date_end))
-        late = candidates.filtered(
-            lambda e: (
-                e.date_end
-                + timedelta(days=e.company_id.skp_realisasi_reminder_days or 0)
-                < today
-                and not any(
-                    start <= e.date_start and e.date_end <= end
-                    for start, end in rated[e.skp_id.id]
+        skps._generate_evaluasi(until=today, commit=True)
+        for company in self.env["res.company"].search([]):
+            days = company.skp_realisasi_reminder_days or 0
+            candidates = self.search(
+                [
+                    ("company_id", "=", company.id),
+                    ("state", "=", "draft"),
+                    ("periode", "!=", "tahunan"),
+                    ("date_end", "<", today - timedelta(days=days)),
+                    ("employee_id.user_id", "!=", False),
+                    ("skp_id.state", "=", "disetujui"),
+                ],
+                order="id",
+            )
+            rated = defaultdict(list)  # skp id -> periods rated (dinilai/ditetapkan)
+            for ev in self.search(
+                [
+                    ("skp_id", "in", candidates.skp_id.ids),
+                    ("state", "in", ("dinilai", "ditetapkan")),
+                ]
+            ):
+                rated[ev.skp_id.id].append((ev.date_start, ev.date_end))
+            late = candidates.filtered(
+                lambda e, rated=rated: (
+                    not any(
+                        start <= e.date_start and e.date_end <= end
+                        for start, end in rated[e.skp_id.id]
+                    )
                 )
             )
-        )
-        schedule_once(
-            late,
-            "hr_skp_asn.mail_act_evaluasi_realisasi",
-            lambda e: e.employee_id.user_id,
-            note=lambda e: e.env._(
-                "Your realisasi for %(ev)s has not been submitted yet.",
-                ev=e.display_name,
-            ),
-        )
+            batch.schedule_once(
+                late,
+                "hr_skp_asn.mail_act_evaluasi_realisasi",
+                lambda e: e.employee_id.user_id,
+                lambda e: e.env._(
+                    "Your realisasi for %(ev)s has not been submitted yet.",
+                    ev=e.display_name,
+                ),
+                subject=self.env._("Realisasi to submit"),
+                intro=self.env._("Your realisasi for these periods is not submitted:"),
+            )
         return True
 
     @api.model
@@ -1515,26 +1550,29 @@ class HrSkpEvaluasi(models.Model):
         """Evaluations waiting for their pejabat penilai: an activity for the
         penilai (not on a cancelled SKP)."""
         today = fields.Date.context_today(self)
-        waiting = self.search(
-            [
-                ("state", "in", ("diajukan", "dinilai")),
-                ("pejabat_penilai_id.user_id", "!=", False),
-                ("skp_id.state", "!=", "batal"),
-            ]
-        )
-        late = waiting.filtered(
-            lambda e: (
-                (e.tanggal_diajukan or today)
-                + timedelta(days=e.company_id.skp_penilaian_reminder_days or 0)
-                <= today
+        for company in self.env["res.company"].search([]):
+            days = company.skp_penilaian_reminder_days or 0
+            since = [("tanggal_diajukan", "<=", today - timedelta(days=days))]
+            if not days:  # no submission date counts as today
+                since = ["|", ("tanggal_diajukan", "=", False), *since]
+            waiting = self.search(
+                [
+                    ("company_id", "=", company.id),
+                    ("state", "in", ("diajukan", "dinilai")),
+                    ("pejabat_penilai_id.user_id", "!=", False),
+                    ("skp_id.state", "!=", "batal"),
+                    *since,
+                ],
+                order="id",
             )
-        )
-        schedule_once(
-            late,
-            "hr_skp_asn.mail_act_evaluasi_penilaian",
-            lambda e: e.pejabat_penilai_id.user_id,
-            note=lambda e: e.env._(
-                "%(ev)s is waiting for your rating.", ev=e.display_name
-            ),
-        )
+            batch.schedule_once(
+                waiting,
+                "hr_skp_asn.mail_act_evaluasi_penilaian",
+                lambda e: e.pejabat_penilai_id.user_id,
+                lambda e: e.env._(
+                    "%(ev)s is waiting for your rating.", ev=e.display_name
+                ),
+                subject=self.env._("Evaluations to rate"),
+                intro=self.env._("These evaluations are waiting for your rating:"),
+            )
         return True

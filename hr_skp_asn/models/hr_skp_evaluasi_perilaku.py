@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from . import batch
 from .common import (
     PERILAKU_ASPEK,
 )
@@ -23,7 +24,9 @@ class HrSkpEvaluasiPerilaku(models.Model):
     evaluasi_id = fields.Many2one(
         "hr.skp.evaluasi", required=True, ondelete="cascade", index=True
     )
-    company_id = fields.Many2one(related="evaluasi_id.company_id", store=True)
+    company_id = fields.Many2one(
+        related="evaluasi_id.company_id", store=True, precompute=True
+    )
     sequence = fields.Integer(default=10)
     perilaku_id = fields.Many2one("hr.skp.perilaku", ondelete="set null")
     aspek = fields.Selection(PERILAKU_ASPEK, required=True)
@@ -38,6 +41,10 @@ class HrSkpEvaluasiPerilaku(models.Model):
             "Each BerAKHLAK value appears once per evaluation.",
         ),
     ]
+
+    @api.model
+    def _add_missing_default_values(self, values):
+        return batch.add_missing_defaults(self, values, super())
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -3,6 +3,8 @@ import logging
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from . import batch
+
 _logger = logging.getLogger(__name__)
 
 ASN_GENERATED = ("pns", "cpns", "pppk", "pppk_pw")
@@ -156,6 +158,16 @@ class HrSkpGenerate(models.Model):
         )
         if not employees:
             self.write({"state": "selesai", "date_done": fields.Datetime.now()})
+            # one summary for the whole job (the SKP themselves get no chatter note)
+            self.message_post(
+                body=self.env._(
+                    "Generation done: %(created)s SKP created, %(skipped)s skipped "
+                    "(already had an SKP), %(no_template)s without a template.",
+                    created=self.created_count,
+                    skipped=self.skipped_count,
+                    no_template=self.no_template_count,
+                )
+            )
             return 0
         # who already has an SKP for the year (any overlapping, non-cancelled)
         having = {
@@ -191,11 +203,13 @@ class HrSkpGenerate(models.Model):
             else:
                 no_template += 1
                 vals_list.append({"employee_id": employee.id, "year": self.year})
-        created = Skp.create(vals_list) if vals_list else Skp
+        created = batch.system_create(Skp, vals_list) if vals_list else Skp
+        created_ids = created.ids
+        created.invalidate_recordset()  # what was created is not kept in memory
         processed = self.processed + len(employees)
         self.write(
             {
-                "skp_ids": [Command.link(skp.id) for skp in created],
+                "skp_ids": [Command.link(skp_id) for skp_id in created_ids],
                 "state": "berjalan",
                 "last_employee_id": employees[-1].id,
                 "processed": processed,
@@ -204,6 +218,8 @@ class HrSkpGenerate(models.Model):
                 "no_template_count": self.no_template_count + no_template,
             }
         )
+        # bounded memory: nothing of this batch stays in the cache
+        self.env.invalidate_all(flush=True)
         return max(self.total - processed, 0)
 
     def action_open_skp(self):

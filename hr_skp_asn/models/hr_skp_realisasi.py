@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .. import rules
+from . import batch
 from .common import (
     is_value,
 )
@@ -45,9 +46,15 @@ class HrSkpRealisasi(models.Model):
         "hr.skp.evaluasi", required=True, ondelete="cascade", index=True
     )
     sequence = fields.Integer(default=10)
-    skp_id = fields.Many2one(related="evaluasi_id.skp_id", store=True, index=True)
-    employee_id = fields.Many2one(related="evaluasi_id.employee_id", store=True)
-    company_id = fields.Many2one(related="evaluasi_id.company_id", store=True)
+    skp_id = fields.Many2one(
+        related="evaluasi_id.skp_id", store=True, index=True, precompute=True
+    )
+    employee_id = fields.Many2one(
+        related="evaluasi_id.employee_id", store=True, precompute=True
+    )
+    company_id = fields.Many2one(
+        related="evaluasi_id.company_id", store=True, precompute=True
+    )
     state = fields.Selection(related="evaluasi_id.state")
     indikator_id = fields.Many2one(
         "hr.skp.indikator",
@@ -56,8 +63,12 @@ class HrSkpRealisasi(models.Model):
         index=True,
         domain="[('skp_id', '=', skp_id)]",
     )
-    rhk_id = fields.Many2one(related="indikator_id.rhk_id", store=True, string="RHK")
-    jenis = fields.Selection(related="indikator_id.rhk_id.jenis", store=True)
+    rhk_id = fields.Many2one(
+        related="indikator_id.rhk_id", store=True, string="RHK", precompute=True
+    )
+    jenis = fields.Selection(
+        related="indikator_id.rhk_id.jenis", store=True, precompute=True
+    )
     aspek = fields.Selection(related="indikator_id.aspek")
     polaritas = fields.Selection(related="indikator_id.polaritas")
     satuan = fields.Char(related="indikator_id.satuan")
@@ -72,15 +83,24 @@ class HrSkpRealisasi(models.Model):
         help="A numeric realisasi was entered (0 is a value too).",
     )
     capaian = fields.Float(
-        string="Capaian (%)", compute="_compute_capaian", store=True, digits=(16, 2)
+        string="Capaian (%)",
+        compute="_compute_capaian",
+        store=True,
+        precompute=True,
+        digits=(16, 2),
     )
-    capaian_dihitung = fields.Boolean(compute="_compute_capaian", store=True)
+    capaian_dihitung = fields.Boolean(
+        compute="_compute_capaian", store=True, precompute=True
+    )
     kategori_capaian = fields.Selection(
         [(k, rules.KATEGORI_CAPAIAN_LABELS[k]) for k in rules.KATEGORI_CAPAIAN],
         compute="_compute_capaian",
         store=True,
+        precompute=True,
     )
-    nilai_capaian = fields.Float(compute="_compute_capaian", store=True, digits=(16, 2))
+    nilai_capaian = fields.Float(
+        compute="_compute_capaian", store=True, precompute=True, digits=(16, 2)
+    )
     umpan_balik = fields.Text()
     attachment_ids = fields.Many2many(
         "ir.attachment",
@@ -174,6 +194,10 @@ class HrSkpRealisasi(models.Model):
             "Each indikator appears once in an evaluation.",
         ),
     ]
+
+    @api.model
+    def _add_missing_default_values(self, values):
+        return batch.add_missing_defaults(self, values, super())
 
     @api.model_create_multi
     def create(self, vals_list):

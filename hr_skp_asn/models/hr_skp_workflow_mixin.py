@@ -35,6 +35,8 @@ from contextvars import ContextVar
 from odoo import api, models
 from odoo.exceptions import AccessError, UserError
 
+from . import batch
+
 ROLES = ("own", "penilai", "atasan", "pengelola", "admin")
 # fields the framework itself writes (chatter, activities, portal token)
 TECHNICAL_PREFIXES = ("message_", "activity_", "website_message_")
@@ -245,9 +247,10 @@ class HrSkpWorkflowMixin(models.AbstractModel):
 
     @api.model
     def _workflow_create(self, vals_list):
-        """Records the workflow creates itself (generated lines, evaluations)."""
+        """Records the workflow creates itself (generated lines, evaluations),
+        without a chatter note each (``batch.system_create``)."""
         with self._workflow_trust():
-            return self.sudo().create(vals_list)
+            return batch.system_create(self.sudo(), vals_list)
 
     @api.model
     def _workflow_technical(self, fname):

@@ -17,3 +17,4 @@ from . import test_reports
 from . import test_portal
 from . import test_workflow_buttons
 from . import test_hr_flow
+from . import test_scale
