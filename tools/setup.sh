@@ -92,6 +92,30 @@ if [ ! -f "$VENV/.stamp" ] || [ "$(cat "$VENV/.stamp")" != "$hash" ]; then
     echo "$hash" > "$VENV/.stamp"
 fi
 
+# 3b. Documents (hr_skp_asn reports): Debian's wkhtmltopdf renders the PDFs (the documents put
+# kop surat and signatures in the page body: Debian's unpatched-Qt build drops headers and
+# footers), poppler-utils lets the tests read them back (pdftotext, pdftoppm), and OCA
+# report_xlsx writes the XLSX rekap. The wheel goes in without its dependencies ("odoo" is
+# the source tree; xlsxwriter comes from requirements.txt) into the venv's odoo/addons, which
+# the odoo.addons namespace finds. A stamp makes later runs instant.
+docs_stamp="report_xlsx>=18.0,<18.1|wkhtmltopdf|poppler-utils"
+if [ ! -f "$VENV/.docs-stamp" ] || [ "$(cat "$VENV/.docs-stamp")" != "$docs_stamp" ] ||
+    ! command -v wkhtmltopdf >/dev/null || ! command -v pdftotext >/dev/null; then
+    if ! command -v wkhtmltopdf >/dev/null || ! command -v pdftotext >/dev/null; then
+        if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+            log "installing Debian's wkhtmltopdf and poppler-utils (PDF documents and their tests)"
+            apt-get install -y -q wkhtmltopdf poppler-utils >/dev/null 2>&1 ||
+                { apt-get update -q >/dev/null && apt-get install -y -q wkhtmltopdf poppler-utils >/dev/null; }
+        else
+            log "ERROR: wkhtmltopdf or pdftotext missing: as root, run apt-get install wkhtmltopdf poppler-utils"
+            exit 2
+        fi
+    fi
+    log "installing OCA report_xlsx 18.0 (pip install --no-deps)"
+    pip_quiet install -q --no-deps 'odoo-addon-report_xlsx>=18.0,<18.1'
+    printf '%s' "$docs_stamp" > "$VENV/.docs-stamp"
+fi
+
 # 4. Odoo itself as a distribution of the venv (editable, from the cache), so that pip sees
 # "odoo" installed and OCA odoo-addon-* wheels can be installed on top of it later.
 odoo_stamp="$ODOO_DIR|$(cat "$ODOO_DIR/.complete" 2>/dev/null)"

@@ -103,6 +103,17 @@ def periode_label(env, periode, ke, year):
     return env._("Tahunan %(year)s", year=year)
 
 
+def target_label(line):
+    """A target as people read it: ``85 %``, ``7 – 8 bulan`` or its text, of an
+    indikator or of a period's realisasi line (target_min/max/text, satuan)."""
+    if line.target_min or line.target_max:
+        value = f"{line.target_min:g}"
+        if line.target_max and line.target_max != line.target_min:
+            value = f"{line.target_min:g} – {line.target_max:g}"
+        return " ".join(filter(None, [value, line.satuan]))
+    return " ".join(filter(None, [line.target_text, line.satuan]))
+
+
 def is_value(value):
     """A number was entered (0 included; False/None mean empty)."""
     return value is not None and value is not False

@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .. import rules
-from .common import ASPEK, PERILAKU_ASPEK, PERSPEKTIF
+from .common import ASPEK, PERILAKU_ASPEK, PERSPEKTIF, target_label
 
 
 class SkpLineMixin(models.AbstractModel):
@@ -290,15 +290,7 @@ class HrSkpIndikator(models.Model):
     @api.depends("target_text", "target_min", "target_max", "satuan")
     def _compute_target_display(self):
         for ind in self:
-            if ind.target_min or ind.target_max:
-                value = f"{ind.target_min:g}"
-                if ind.target_max and ind.target_max != ind.target_min:
-                    value = f"{ind.target_min:g} – {ind.target_max:g}"
-                ind.target_display = " ".join(filter(None, [value, ind.satuan]))
-            else:
-                ind.target_display = " ".join(
-                    filter(None, [ind.target_text, ind.satuan])
-                )
+            ind.target_display = target_label(ind)
 
     @api.constrains("target_min", "target_max")
     def _check_target(self):
