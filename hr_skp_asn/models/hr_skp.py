@@ -921,12 +921,14 @@ class HrSkp(models.Model):
         # one annual evaluation per employee and year (DOMAIN §2): the new SKP's,
         # once approved; the old SKP's draft one (generated lines only) goes, and
         # so do its draft periods after the revision date (the new SKP's now)
-        self.evaluasi_ids.filtered(
+        drop = self.evaluasi_ids.filtered(
             lambda e: (
                 e.state == "draft"
                 and (e.periode == "tahunan" or e.date_start > date_end)
             )
-        ).sudo().unlink()
+        )
+        with drop._workflow_trust():
+            drop.sudo().unlink()
         new_start = date_start or date_end + timedelta(days=1)
         old_end = self.date_end
         self._workflow_write({"date_end": date_end, "alasan_revisi": alasan})
@@ -1091,7 +1093,9 @@ class HrSkp(models.Model):
                     and e.skp_id.state != "batal"
                 )
             )
-            .sorted(lambda e: (e.state == "ditetapkan", e.id), reverse=True)[:1]
+            .sorted(
+                lambda e: (e.state == "ditetapkan", e._origin.id or 0), reverse=True
+            )[:1]
         )
 
     @api.depends(

@@ -983,7 +983,8 @@ class HrSkpEvaluasi(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
-        self._workflow_check("delete")
+        if not self._workflow_trusted():
+            self._workflow_check("delete")
 
     def _default_realisasi_vals(self):
         """One realisasi line per indikator; bulanan targets from the rencana

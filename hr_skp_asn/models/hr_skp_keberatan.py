@@ -217,13 +217,13 @@ class HrSkpKeberatan(models.Model):
                 | people.atasan_pejabat_penilai_id.user_id.partner_id
             )
             keberatan.sudo().message_subscribe(partner_ids=partners.ids)
-            if ev.pejabat_penilai_id.user_id:
+            if people.pejabat_penilai_id.user_id:
                 schedule_activity(
                     keberatan,
                     "hr_skp_asn.mail_act_keberatan_penjelasan",
-                    ev.pejabat_penilai_id.user_id,
+                    people.pejabat_penilai_id.user_id,
                 )
-            for decider in keberatan._decision_users():
+            for decider in keberatan.sudo()._decision_users():
                 schedule_activity(
                     keberatan, "hr_skp_asn.mail_act_keberatan_putusan", decider
                 )

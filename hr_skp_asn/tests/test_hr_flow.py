@@ -236,7 +236,7 @@ class TestSkpStart(SkpCommon):
             ._render_qweb_html("hr_skp_asn.report_skp_matriks", self.skp_kadis.ids)[0]
             .decode()
         )
-        self.assertIn("Tahun <span>2026</span>", html)
+        self.assertIn("TAHUN 2026", html)
         self.assertNotIn("2,026", html)
 
 

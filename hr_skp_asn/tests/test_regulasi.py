@@ -39,7 +39,13 @@ class TestRegulasiKedua(EvaluasiCommon):
                 }
             )
 
-        cls.head = pns("Kepala Bidang D", cls.unit, 301, jenis_jabatan="administrator")
+        cls.head = pns(
+            "Kepala Bidang D",
+            cls.unit,
+            301,
+            jenis_jabatan="administrator",
+            parent_id=cls.kadis.id,
+        )
         cls.unit.manager_id = cls.head
         cls.sub_head = pns(
             "Kepala Seksi D",
@@ -201,7 +207,8 @@ class TestRegulasiKedua(EvaluasiCommon):
             ._render_qweb_html("hr_skp_asn.report_evaluasi", june_new.ids)[0]
             .decode()
         )
-        self.assertIn("Angka kredit: <span>1.04 (1/12)</span>", html)
+        self.assertIn('<span class="o_skp_b">1,04</span>', html)
+        self.assertIn("1/12 × 100% × koefisien 12,50", html)
         self.assertEqual(
             self.fungsional.get_skp_predikat(self.YEAR, 6)["evaluasi_id"], june_new.id
         )

@@ -203,7 +203,14 @@ class TestCapaianOrganisasiDocuments(DocumentsCommon):
         )
         Employee = cls.env["hr.employee"]
         cls.head = Employee.create(
-            {"name": "Kepala Unit Dokumen", "department_id": cls.unit.id}
+            {
+                "name": "Kepala Unit Dokumen",
+                "department_id": cls.unit.id,
+                "asn_status": "pns",
+                "nip": make_nip("19800101", "200501", "1", 199),
+                "jenis_jabatan": "administrator",
+                "parent_id": cls.kadis.id,
+            }
         )
         cls.unit.manager_id = cls.head
         cls.staff = Employee.create(
