@@ -10,6 +10,7 @@ from . import hr_skp_rhk
 from . import hr_skp
 from . import hr_skp_template
 from . import hr_skp_generate
+from . import hr_skp_generated_line_mixin
 from . import hr_skp_evaluasi
 from . import hr_skp_realisasi
 from . import hr_skp_evaluasi_perilaku

@@ -1,9 +1,7 @@
 """Umpan balik per BerAKHLAK value in one evaluation (DOMAIN §3)."""
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
-from . import batch
 from .common import (
     PERILAKU_ASPEK,
 )
@@ -12,7 +10,7 @@ from .common import (
 class HrSkpEvaluasiPerilaku(models.Model):
     _name = "hr.skp.evaluasi.perilaku"
     _description = "Umpan Balik Perilaku Kerja (BerAKHLAK)"
-    _inherit = ["hr.skp.workflow.mixin"]
+    _inherit = ["hr.skp.generated.line.mixin"]
     _order = "evaluasi_id, sequence, id"
 
     # the evaluation's workflow decides: only the umpan balik is written, by who
@@ -42,32 +40,13 @@ class HrSkpEvaluasiPerilaku(models.Model):
         ),
     ]
 
-    @api.model
-    def _add_missing_default_values(self, values):
-        return batch.add_missing_defaults(self, values, super())
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self._workflow_trusted():
-            raise UserError(
-                self.env._(
-                    "The perilaku lines are generated with the evaluation, one per "
-                    "BerAKHLAK value; they cannot be added."
-                )
-            )
-        return super().create(vals_list)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_check(self):
-        if not self._workflow_trusted():
-            raise UserError(
-                self.env._("The seven BerAKHLAK lines of an evaluation are kept.")
-            )
-
-    def write(self, vals):
-        if not self._workflow_trusted():
-            self._workflow_guard_write(vals)
-        return super().write(vals)
+    def _generated_line_message(self, removing=False):
+        if removing:
+            return self.env._("The seven BerAKHLAK lines of an evaluation are kept.")
+        return self.env._(
+            "The perilaku lines are generated with the evaluation, one per "
+            "BerAKHLAK value; they cannot be added."
+        )
 
     @api.model
     def _workflow_refused_message(self, labels):

@@ -1,10 +1,9 @@
 """Realisasi of one indikator in one evaluation, with its bukti dukung (DOMAIN §2-3)."""
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 
 from .. import rules
-from . import batch
 from .common import (
     is_value,
 )
@@ -24,7 +23,7 @@ REALISASI_TARGET_FIELDS = {"target_text", "target_min", "target_max"}
 class HrSkpRealisasi(models.Model):
     _name = "hr.skp.realisasi"
     _description = "Realisasi Indikator Kinerja"
-    _inherit = ["hr.skp.workflow.mixin"]
+    _inherit = ["hr.skp.generated.line.mixin"]
     _order = "evaluasi_id, sequence, id"
 
     # the evaluation's workflow decides (hr.skp.workflow.mixin): the employee
@@ -195,19 +194,19 @@ class HrSkpRealisasi(models.Model):
         ),
     ]
 
-    @api.model
-    def _add_missing_default_values(self, values):
-        return batch.add_missing_defaults(self, values, super())
+    def _generated_line_message(self, removing=False):
+        if removing:
+            return self.env._(
+                "The realisasi lines of an evaluation are one per indikator of the "
+                "SKP; none can be removed (leave the realisasi empty instead)."
+            )
+        return self.env._(
+            "The realisasi lines are generated with the evaluation, one per "
+            "indikator of the SKP; they cannot be added."
+        )
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self._workflow_trusted():
-            raise UserError(
-                self.env._(
-                    "The realisasi lines are generated with the evaluation, one per "
-                    "indikator of the SKP; they cannot be added."
-                )
-            )
         for vals in vals_list:
             if is_value(vals.get("realisasi_value")):
                 vals.setdefault("realisasi_diisi", True)
@@ -216,19 +215,7 @@ class HrSkpRealisasi(models.Model):
     def write(self, vals):
         if is_value(vals.get("realisasi_value")) and "realisasi_diisi" not in vals:
             vals = dict(vals, realisasi_diisi=True)
-        if not self._workflow_trusted():
-            self._workflow_guard_write(vals)
         return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_check(self):
-        if not self._workflow_trusted():
-            raise UserError(
-                self.env._(
-                    "The realisasi lines of an evaluation are one per indikator of the "
-                    "SKP; none can be removed (leave the realisasi empty instead)."
-                )
-            )
 
     @api.model
     def _workflow_refused_message(self, labels):
