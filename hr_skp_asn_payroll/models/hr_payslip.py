@@ -125,7 +125,12 @@ class HrPayslip(models.Model):
             company = slip.company_id
             year, month = months[slip.id]
             predikat, factor = kinerja[slip.employee_id.id, year, month]
-            period = format_date(self.env, date(year, month, 1), date_format="MMMM y")
+            period = format_date(
+                self.env,
+                date(year, month, 1),
+                lang_code=self.env.lang or "en_US",
+                date_format="MMMM y",
+            )
             if predikat:
                 name = self.env._(
                     "TPP Kinerja (predikat %(predikat)s, %(month)s)",
