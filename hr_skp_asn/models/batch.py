@@ -6,12 +6,16 @@ in a constant number of queries, never one chatter message or one e-mail per
 record.
 """
 
+import io
+import json
 import threading
 from collections import defaultdict
 
 from markupsafe import Markup, escape
+from psycopg2.extras import Json
 
 from odoo import fields
+from odoo.tools import SQL, split_every
 
 # records the system makes: no "created" note, no tracking, no auto-subscription
 # of the acting user (the people concerned are subscribed in one batch instead)
@@ -30,6 +34,169 @@ QUEUE_MAIL_CONTEXT = {"mail_notify_force_send": False}
 def system_create(model, vals_list):
     """``create`` of records the system makes, without chatter noise."""
     return model.with_context(**SYSTEM_CREATE_CONTEXT).create(vals_list)
+
+
+def insert_rows(model, rows):
+    """INSERT of records the system makes by the thousand (lines generated with
+    their SKP or evaluation): ids from the table's sequence, then the rows by COPY,
+    without the ORM's work per record (defaults, precomputations, cache).
+
+    ``rows``: one dict of stored field values per record, related and computed
+    stored values included (what the new record's computation gives), many2many
+    values as lists of ids; defaults fill in the other fields. A stored computed
+    field not given is an error, so a field added later is never left empty. As
+    after ``create``: the Python constraints run on the new records, what depends
+    on them is recomputed, and the parents' one2many caches are dropped. Not for
+    mail.thread models (no followers, no "created" note). Returns the new
+    records, in the order of ``rows``."""
+    if not rows:
+        return model.browse()
+    env = model.env
+    assert "message_ids" not in model._fields, f"{model._name} has a chatter"
+    model.check_access("create")
+    env.flush_all()  # what the rows refer to is in the database
+    given = set().union(*rows)
+    # many2many values (lists of ids) go to their relation tables afterwards
+    many2many = {name for name in given if model._fields[name].type == "many2many"}
+    given -= many2many
+    missing = sorted(
+        name
+        for name, field in model._fields.items()
+        if field.store and field.compute and field.column_type and name not in given
+    )
+    if missing:
+        raise ValueError(f"insert_rows({model._name}): no value for {missing}")
+    # what a row does not give takes its default, as in create()
+    defaults = {
+        name: value
+        for name, value in model._add_missing_default_values({}).items()
+        if model._fields[name].column_type
+    }
+    now = env.cr.now()
+    magic = (
+        {
+            "create_uid": env.uid,
+            "create_date": now,
+            "write_uid": env.uid,
+            "write_date": now,
+        }
+        if model._log_access
+        else {}
+    )
+    names = sorted((given | defaults.keys() | magic.keys()) - {"id"})
+    columns = [model._fields[name] for name in names]
+    assert all(field.store and field.column_type for field in columns), names
+    blank = {**dict.fromkeys(names, False), **defaults, **magic}
+    # the ids first (the table's sequence), then the rows by COPY: the fastest way
+    # into PostgreSQL, a third faster than INSERT for these tables
+    env.cr.execute(
+        SQL(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) "
+            "FROM generate_series(1, %s) ORDER BY 1",
+            model._table,
+            len(rows),
+        )
+    )
+    ids = [record_id for [record_id] in env.cr.fetchall()]
+    copy = SQL(
+        "COPY %s (id, %s) FROM STDIN",
+        SQL.identifier(model._table),
+        SQL(", ").join(map(SQL.identifier, names)),
+    )
+    converters = [(field.name, _copy_converter(field, model)) for field in columns]
+    for chunk in split_every(5000, zip(ids, rows, strict=True)):
+        lines = []
+        for record_id, row in chunk:
+            row = {**blank, **row}
+            lines.append(
+                "\t".join(
+                    [
+                        str(record_id),
+                        *(convert(row[name], row) for name, convert in converters),
+                    ]
+                )
+            )
+        env.cr.copy_expert(copy.code, io.StringIO("\n".join(lines) + "\n"))
+    records = model.browse(ids)
+    for name in many2many:
+        field = model._fields[name]
+        pairs = [
+            (record_id, other_id)
+            for record_id, row in zip(ids, rows, strict=True)
+            for other_id in row.get(name) or ()
+        ]
+        for chunk in split_every(1000, pairs):
+            env.cr.execute(
+                SQL(
+                    "INSERT INTO %s (%s, %s) VALUES %s",
+                    SQL.identifier(field.relation),
+                    SQL.identifier(field.column1),
+                    SQL.identifier(field.column2),
+                    SQL(", ").join(chunk),
+                )
+            )
+    # the new records' links in the cache: what the recomputations and the
+    # constraints below follow, without reading them back
+    for field in columns:
+        if field.type == "many2one":
+            value = blank[field.name]
+            env.cache.update(
+                records,
+                field,
+                [_record_id(row.get(field.name, value)) for row in rows],
+            )
+    for field in columns:
+        for inverse in model.pool.field_inverses[field]:
+            env[inverse.model_name].invalidate_model([inverse.name])
+    # what depends on the new records is recomputed; their own given values stay
+    with env.protecting([model._fields[name] for name in given], records):
+        records.modified(names, create=True)
+    records._validate_fields(names)
+    return records
+
+
+def _copy_text(value):
+    """A column value (as the ORM converts it) in COPY's text format."""
+    if value is None:
+        return "\\N"
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, Json):
+        value = json.dumps(value.adapted)
+    elif not isinstance(value, str):
+        return str(value)  # numbers, dates: their text is PostgreSQL's input
+    return (
+        value.replace("\\", "\\\\")
+        .replace("\t", "\\t")
+        .replace("\n", "\\n")
+        .replace("\r", "\\r")
+    )
+
+
+def _record_id(value):
+    """The id of a many2one value (id, record or empty), None when empty."""
+    if not value:
+        return None
+    return value if isinstance(value, int) else value.id
+
+
+def _copy_converter(field, model):
+    """``f(value, row)``: the field's value in COPY's text format. The plain types
+    directly (as the field's ``convert_to_column`` would), the others through it."""
+    if field.type == "many2one":
+        return lambda value, _row: str(value) if (value := _record_id(value)) else "\\N"
+    if field.type == "integer":
+        return lambda value, _row: str(int(value or 0))
+    if field.type == "boolean":
+        return lambda value, _row: "t" if value else "f"
+    if field.type in ("selection", "text") or (field.type == "char" and not field.size):
+        if not field.translate:
+            return lambda value, _row: (
+                "\\N" if value is None or value is False else _copy_text(str(value))
+            )
+    return lambda value, row: _copy_text(
+        field.convert_to_column_insert(value, model, row)
+    )
 
 
 def add_missing_defaults(model, values, parent):
@@ -53,8 +220,8 @@ def subscribe_people(records, partners_of):
 
     ``message_subscribe`` would cost some queries per record when every record
     has its own people (an SKP and its employee); this inserts the missing
-    followers of all records at once with Odoo's default subtypes (the external
-    ones for portal partners)."""
+    followers of all records at once (``insert_rows``) with Odoo's default
+    subtypes (the external ones for portal partners)."""
     records = records.sudo()
     wanted = {(rec.id, pid) for rec in records for pid in partners_of(rec).ids}
     if not wanted:
@@ -80,21 +247,20 @@ def subscribe_people(records, partners_of):
         .search([("id", "in", partner_ids), ("partner_share", "=", True)])
         .ids
     )
-    Followers.create(
+    followers = insert_rows(
+        Followers,
         [
             {
                 "res_model": records._name,
                 "res_id": rid,
                 "partner_id": pid,
-                "subtype_ids": [
-                    fields.Command.set(
-                        external.ids if pid in customers else default.ids
-                    )
-                ],
+                "subtype_ids": external.ids if pid in customers else default.ids,
             }
             for rid, pid in todo
-        ]
+        ],
     )
+    # following changes who may read the records: as Followers.create does
+    followers._invalidate_documents()
 
 
 def notify_once(env, records_by_partner, subject, intro):

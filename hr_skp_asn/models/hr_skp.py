@@ -4,6 +4,7 @@ from datetime import date, timedelta
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
+from odoo.tools.sql import create_index
 
 from .. import rules
 from . import batch
@@ -175,6 +176,13 @@ class HrSkp(models.Model):
         precompute=True,
         index=True,
         tracking=True,
+    )
+    # the lists show the name kept here: one employee read less for 80 rows
+    pejabat_penilai_name = fields.Char(
+        related="pejabat_penilai_id.name",
+        store=True,
+        precompute=True,
+        string="Pejabat Penilai Name",
     )
     atasan_pejabat_penilai_id = fields.Many2one(
         "hr.employee",
@@ -428,6 +436,15 @@ class HrSkp(models.Model):
         for skp in self:
             skp.can_print_matriks = skp.id in intervened
 
+    def init(self):
+        # the lists' default order (_order): the first 80 read from an index
+        create_index(
+            self.env.cr,
+            "hr_skp_list_order_index",
+            self._table,
+            ["year DESC", "date_start DESC", "id DESC"],
+        )
+
     @api.depends("employee_id", "year", "date_start", "date_end")
     def _compute_display_name(self):
         for skp in self:
@@ -525,11 +542,63 @@ class HrSkp(models.Model):
                 )
             if not any(cmd[0] == 0 for cmd in vals.get("perilaku_ids") or []):
                 vals["perilaku_ids"] = perilaku
+        lines = []
+        if self.env.context.get("skp_system_create"):
+            # generated SKP: their lines inserted in bulk after them, level by level
+            lines = [
+                (vals.pop("rhk_ids", None) or [], vals.pop("perilaku_ids"))
+                for vals in vals_list
+            ]
         skps = super().create(vals_list)
+        if lines:
+            skps._insert_generated_lines(lines)
         if not trusted:
             skps._check_people_by_hr()
         skps._subscribe_people()
         return skps
+
+    def _insert_generated_lines(self, lines):
+        """The RHK with their indikator and the BerAKHLAK lines of these new SKP,
+        given as ``Command.create`` (``lines``: (rhk commands, perilaku commands)
+        per SKP), inserted with the values they take from their SKP and RHK
+        (``batch.insert_rows``): a few statements for a whole batch."""
+        rhk_rows, indikator_lists, perilaku_rows = [], [], []
+        for skp, (rhk_commands, perilaku_commands) in zip(self, lines, strict=True):
+            common = {"skp_id": skp.id, "company_id": skp.company_id.id}
+            for command, _id, vals in perilaku_commands:
+                assert command == Command.CREATE, command
+                perilaku_rows.append({**vals, **common})
+            for command, _id, vals in rhk_commands:
+                assert command == Command.CREATE, command
+                vals = dict(vals)
+                indikator_lists.append(
+                    [ind_vals for _cmd, _id, ind_vals in vals.pop("indikator_ids", [])]
+                )
+                rhk_rows.append(
+                    {
+                        **vals,
+                        **common,
+                        "employee_id": skp.employee_id.id,
+                        "year": skp.year,
+                    }
+                )
+        self.env["hr.skp.perilaku"]._workflow_insert(perilaku_rows)
+        rhks = self.env["hr.skp.rhk"]._workflow_insert(rhk_rows)
+        self.env["hr.skp.indikator"]._workflow_insert(
+            [
+                {
+                    **ind_vals,
+                    "rhk_id": rhk_id,
+                    "skp_id": rhk["skp_id"],
+                    "employee_id": rhk["employee_id"],
+                    "company_id": rhk["company_id"],
+                }
+                for rhk_id, rhk, indikators in zip(
+                    rhks.ids, rhk_rows, indikator_lists, strict=True
+                )
+                for ind_vals in indikators
+            ]
+        )
 
     def write(self, vals):
         self.check_access("write")
@@ -1305,17 +1374,18 @@ class HrSkp(models.Model):
                 ("state", "!=", "batal"),
             ]
         )
-        later = set()
-        for skp in self:
-            if any(
-                o.employee_id == skp.employee_id
-                and o.year == skp.year
-                and o.id != skp.id
-                and (o.date_start, o.id) > (skp.date_start, skp.id)
-                for o in others
-            ):
-                later.add(skp.id)
-        return later
+        # the last SKP of each employee and year (by start, then id)
+        last = {}
+        for other in others:
+            key = (other.employee_id.id, other.year)
+            if key not in last or (other.date_start, other.id) > last[key]:
+                last[key] = (other.date_start, other.id)
+        return {
+            skp.id
+            for skp in self
+            if last.get((skp.employee_id.id, skp.year), (skp.date_start, skp.id))
+            > (skp.date_start, skp.id)
+        }
 
     def action_open_evaluasi(self):
         self.ensure_one()

@@ -908,15 +908,15 @@ class HrSkpEvaluasi(models.Model):
             evaluations._workflow_check("enter")
             evaluations.filtered("umpan_balik")._workflow_check("feedback")
         # the lines are generated (one per indikator, one per BerAKHLAK value),
-        # never given by the user: created by the system, in one go
+        # never given by the user: inserted by the system in bulk, complete
         realisasi_vals, perilaku_vals = [], []
         for ev in evaluations:
             if not ev.realisasi_ids:
                 realisasi_vals += ev._default_realisasi_vals()
             if not ev.perilaku_ids:
                 perilaku_vals += ev._default_perilaku_vals()
-        self.env["hr.skp.realisasi"]._workflow_create(realisasi_vals)
-        self.env["hr.skp.evaluasi.perilaku"]._workflow_create(perilaku_vals)
+        self.env["hr.skp.realisasi"]._workflow_insert(realisasi_vals)
+        self.env["hr.skp.evaluasi.perilaku"]._workflow_insert(perilaku_vals)
         evaluations.filtered(lambda e: e.periode == "bulanan")._fill_from_catatan(
             only_empty=True
         )
@@ -1006,17 +1006,18 @@ class HrSkpEvaluasi(models.Model):
                 lambda r: r.bulan in months
             ):
                 kuartal.setdefault(line.indikator_id.id, []).append(line)
-        vals_list = []
-        for ind in self.skp_id.indikator_ids.sorted(
+        indikators = self.skp_id.indikator_ids.sorted(
             lambda i: (i.rhk_id.sequence, i.rhk_id.id, i.sequence, i.id)
-        ):
+        )
+        rows = self.env["hr.skp.realisasi"]._generated_rows(self, indikators)
+        vals_list = []
+        for ind, row in zip(indikators, rows, strict=True):
             plan = rencana.get(ind.id)
             months = kuartal.get(ind.id)
             if months and ind.aspek in ASPEK_DIBAGI:
                 vals_list.append(
                     {
-                        "evaluasi_id": self.id,
-                        "indikator_id": ind.id,
+                        **row,
                         "target_min": round(sum(m.target_min for m in months), 2),
                         "target_max": round(sum(m.target_max for m in months), 2),
                         "target_text": ind.target_text,
@@ -1025,8 +1026,7 @@ class HrSkpEvaluasi(models.Model):
                 continue
             vals_list.append(
                 {
-                    "evaluasi_id": self.id,
-                    "indikator_id": ind.id,
+                    **row,
                     "target_min": plan.target_min if plan else ind.target_min,
                     "target_max": plan.target_max if plan else ind.target_max,
                     "target_text": (plan.target_text if plan else False)
@@ -1042,6 +1042,7 @@ class HrSkpEvaluasi(models.Model):
         return [
             {
                 "evaluasi_id": self.id,
+                "company_id": self.company_id.id,
                 "aspek": key,
                 "sequence": index,
                 "perilaku_id": by_aspek[key].id if key in by_aspek else False,

@@ -19,9 +19,8 @@ class HrSkpEvaluasiPerilaku(models.Model):
     _workflow_user_fields = {"umpan_balik", "sequence"}
     _workflow_field_permissions = {"umpan_balik": "feedback"}
 
-    evaluasi_id = fields.Many2one(
-        "hr.skp.evaluasi", required=True, ondelete="cascade", index=True
-    )
+    # indexed by the UNIQUE(evaluasi_id, aspek) constraint below
+    evaluasi_id = fields.Many2one("hr.skp.evaluasi", required=True, ondelete="cascade")
     company_id = fields.Many2one(
         related="evaluasi_id.company_id", store=True, precompute=True
     )

@@ -18,6 +18,13 @@ REALISASI_ENTRY_FIELDS = {
 }
 # ... the targets: HR only (otherwise from the SKP or the rencana bulanan)
 REALISASI_TARGET_FIELDS = {"target_text", "target_min", "target_max"}
+# the capaian of a line without realisasi (a new line): nothing computed yet
+CAPAIAN_KOSONG = {
+    "capaian": 0.0,
+    "capaian_dihitung": False,
+    "kategori_capaian": False,
+    "nilai_capaian": 0.0,
+}
 
 
 class HrSkpRealisasi(models.Model):
@@ -41,9 +48,8 @@ class HrSkpRealisasi(models.Model):
         **dict.fromkeys(REALISASI_TARGET_FIELDS, "correct_target"),
     )
 
-    evaluasi_id = fields.Many2one(
-        "hr.skp.evaluasi", required=True, ondelete="cascade", index=True
-    )
+    # indexed by the UNIQUE(evaluasi_id, indikator_id) constraint below
+    evaluasi_id = fields.Many2one("hr.skp.evaluasi", required=True, ondelete="cascade")
     sequence = fields.Integer(default=10)
     skp_id = fields.Many2one(
         related="evaluasi_id.skp_id", store=True, index=True, precompute=True
@@ -120,10 +126,7 @@ class HrSkpRealisasi(models.Model):
     )
     def _compute_capaian(self):
         for line in self:
-            line.capaian = 0.0
-            line.capaian_dihitung = False
-            line.kategori_capaian = False
-            line.nilai_capaian = 0.0
+            line.update(CAPAIAN_KOSONG)
             if not line.realisasi_diisi or line.target_min <= 0:
                 continue
             try:
@@ -204,6 +207,28 @@ class HrSkpRealisasi(models.Model):
             "The realisasi lines are generated with the evaluation, one per "
             "indikator of the SKP; they cannot be added."
         )
+
+    @api.model
+    def _generated_rows(self, evaluation, indikators):
+        """The new lines of ``evaluation``, one per indikator in that order: the
+        values they take from the evaluation and the indikator (related fields)
+        and their empty capaian, complete for ``batch.insert_rows``."""
+        common = {
+            "evaluasi_id": evaluation.id,
+            "skp_id": evaluation.skp_id.id,
+            "employee_id": evaluation.employee_id.id,
+            "company_id": evaluation.company_id.id,
+            **CAPAIAN_KOSONG,
+        }
+        return [
+            {
+                **common,
+                "indikator_id": ind.id,
+                "rhk_id": ind.rhk_id.id,
+                "jenis": ind.rhk_id.jenis,
+            }
+            for ind in indikators
+        ]
 
     @api.model_create_multi
     def create(self, vals_list):

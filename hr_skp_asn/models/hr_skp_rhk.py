@@ -319,7 +319,8 @@ class HrSkpPerilaku(models.Model):
     _inherit = ["hr.skp.line.mixin"]
     _order = "skp_id, sequence, id"
 
-    skp_id = fields.Many2one("hr.skp", required=True, ondelete="cascade", index=True)
+    # indexed by the UNIQUE(skp_id, aspek) constraint below
+    skp_id = fields.Many2one("hr.skp", required=True, ondelete="cascade")
     company_id = fields.Many2one(related="skp_id.company_id", store=True)
     sequence = fields.Integer(default=10)
     aspek = fields.Selection(PERILAKU_ASPEK, required=True)

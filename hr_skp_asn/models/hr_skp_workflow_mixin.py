@@ -253,6 +253,13 @@ class HrSkpWorkflowMixin(models.AbstractModel):
             return batch.system_create(self.sudo(), vals_list)
 
     @api.model
+    def _workflow_insert(self, rows):
+        """Lines the workflow generates by the thousand, complete with their
+        related and computed values, inserted in bulk (``batch.insert_rows``)."""
+        with self._workflow_trust():
+            return batch.insert_rows(self.sudo(), rows)
+
+    @api.model
     def _workflow_technical(self, fname):
         return fname in TECHNICAL_FIELDS or fname.startswith(TECHNICAL_PREFIXES)
 

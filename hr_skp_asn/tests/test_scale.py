@@ -9,6 +9,8 @@ as at month-end.
 from odoo.fields import Command
 from odoo.tests import new_test_user, tagged
 
+from ..models import batch
+from ..models.common import PERILAKU_ASPEK
 from .common import make_nip
 from .common_evaluasi import EvaluasiCommon
 
@@ -63,6 +65,23 @@ class TestScaleQueryCount(EvaluasiCommon):
             run(large)
         return expected
 
+    def assertComputedAsOrm(self, records):
+        """The stored computed and related values of ``records``, inserted in bulk
+        (``batch.insert_rows``), are what the ORM computes for them."""
+        self.assertTrue(records)
+        fnames = [
+            name
+            for name, field in records._fields.items()
+            if field.store and field.compute
+        ]
+        self.env.flush_all()
+        records.invalidate_recordset()
+        inserted = records.read(fnames, load=None)
+        for fname in fnames:
+            self.env.add_to_compute(records._fields[fname], records)
+        records._recompute_recordset(fnames)
+        self.assertEqual(records.read(fnames, load=None), inserted)
+
     def monthly(self, skps, month):
         return self.env["hr.skp.evaluasi"].create(
             [
@@ -89,6 +108,22 @@ class TestScaleQueryCount(EvaluasiCommon):
         )
         self.assertEqual(len(ev.realisasi_ids), 1)
         self.assertEqual(len(ev.perilaku_ids), 7)
+        # the lines, inserted in bulk, hold what the ORM would have computed
+        self.assertComputedAsOrm(evs.realisasi_ids)
+        self.assertComputedAsOrm(evs.perilaku_ids)
+        self.assertEqual(
+            ev.realisasi_ids.indikator_id, ev.skp_id.indikator_ids, "one per indikator"
+        )
+        self.assertEqual(ev.realisasi_ids.employee_id, ev.employee_id)
+
+    def test_insert_rows_refuses_incomplete_rows(self):
+        """A row without a stored computed value is refused, not left empty."""
+        ev = self.monthly(self.skps[:1], 1)
+        Perilaku = self.env["hr.skp.evaluasi.perilaku"]
+        with self.assertRaisesRegex(ValueError, "company_id"):
+            batch.insert_rows(
+                Perilaku, [{"evaluasi_id": ev.id, "aspek": PERILAKU_ASPEK[0][0]}]
+            )
 
     def test_generate_evaluasi_batches_resume(self):
         """In batches, a second run creates only what is missing."""
@@ -245,6 +280,13 @@ class TestScaleQueryCount(EvaluasiCommon):
         )
         self.assertEqual(len(created), 6)
         self.assertFalse(created.message_ids)
+        # their lines, inserted in bulk, hold what the ORM would have computed
+        self.assertEqual(created.rhk_ids.mapped("name"), ["Tersusunnya laporan"] * 6)
+        self.assertEqual(len(created.indikator_ids), 6)
+        self.assertEqual(len(created.perilaku_ids), 6 * 7)
+        self.assertComputedAsOrm(created.rhk_ids)
+        self.assertComputedAsOrm(created.indikator_ids)
+        self.assertComputedAsOrm(created.perilaku_ids)
         job_large._process_batch()
         self.assertEqual(job_large.state, "selesai")
         self.assertIn("6 SKP created", job_large.message_ids[0].body)
