@@ -20,6 +20,7 @@ Run through tools/bench.sh (it starts PostgreSQL and sets the paths).
 import argparse
 import contextlib
 import http.cookiejar
+import itertools
 import json
 import os
 import re
@@ -908,12 +909,38 @@ class Bench:
                 f"/report/pdf/{pdf}/{','.join(map(str, self.pdf_ids))}", timeout=900
             )
 
+    def open_entries(self):
+        """The December entry of each portal employee, reopened by the BKD admin
+        (every evaluation of the year is ditetapkan): their realisasi save is a
+        real one. {employee id: its page}."""
+        with self.env() as env:
+            admin = env.ref("base.user_admin")
+            evs = (
+                env["hr.skp.evaluasi"]
+                .with_user(admin)
+                .search(
+                    [
+                        ("employee_id", "in", [e for _l, e in self.portal_logins]),
+                        ("periode", "=", "bulanan"),
+                        ("periode_ke", "=", 12),
+                    ]
+                )
+            )
+            evs.filtered(lambda e: e.state != "draft").action_buka_kembali(
+                alasan="bench: realisasi entry"
+            )
+            return {
+                ev.employee_id.id: f"/my/skp/{ev.skp_id.id}/evaluasi/{ev.id}"
+                for ev in evs
+            }
+
     def portal(self, prefix="portal"):
         """N logged-in portal employees for S seconds: /my/skp, an SKP page, an
         evaluation page and a realisasi save (with CSRF); every status checked."""
+        entries = self.open_entries()
         sessions = []
-        for login, _employee in self.portal_logins:
-            session = Session(self.url)
+        for login, employee_id in self.portal_logins:
+            session = Session(self.url, entries.get(employee_id))
             session.login(login, PASSWORD)
             sessions.append(session)
         if not sessions:
@@ -1052,9 +1079,10 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 class Session:
     """A logged-in browser of 127.0.0.1 (cookies, CSRF), for the portal load."""
 
-    def __init__(self, base):
+    def __init__(self, base, entry=None):
         assert base.startswith("http://127.0.0.1:")
         self.base = base
+        self.entry = entry  # an open evaluation page: its realisasi form is saved
         self.jar = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(
             urllib.request.HTTPCookieProcessor(self.jar), _NoRedirect()
@@ -1102,12 +1130,16 @@ class Session:
         page = _Forms()
         page.feed(body.decode(errors="replace"))
         evs = [u for u in page.links if re.search(r"/evaluasi/\d+", u)]
-        self.ev_url = evs[0] if evs else None
+        self.ev_url = self.entry or (evs[0] if evs else None)
         if self.ev_url:
             _status, body = self.get(self.ev_url)
             page = _Forms()
             page.feed(body.decode(errors="replace"))
-        forms = [f for f in page.forms if "csrf_token" in f["fields"]]
+        # the realisasi form (saved as a draft), else any form of the page
+        forms = sorted(
+            (f for f in page.forms if "csrf_token" in f["fields"]),
+            key=lambda f: not f["action"].endswith("/simpan"),
+        )
         self.save = forms[0] if forms else None
 
     def steps(self):
@@ -1122,7 +1154,22 @@ class Session:
         if self.save:
             action = self.save["action"] or self.ev_url or self.skp_url
             fields = dict(self.save["fields"])
-            steps.append(lambda: self.request(action, fields)[0] in (200, 303))
+            if action.endswith("/simpan"):
+                # a realisasi that changes at every save (a real write), saved as a
+                # draft: redirected back to the page
+                counter = itertools.count(1)
+
+                def save():
+                    number = str(next(counter))
+                    data = {
+                        key: number if key.startswith("value_") else value
+                        for key, value in fields.items()
+                    }
+                    return self.request(action, data)[0] == 303
+
+                steps.append(save)
+            else:
+                steps.append(lambda: self.request(action, fields)[0] in (200, 303))
         return steps
 
 
