@@ -937,7 +937,7 @@ class Bench:
     def portal(self, prefix="portal"):
         """N logged-in portal employees for S seconds: /my/skp, an SKP page, an
         evaluation page and a realisasi save (with CSRF); every status checked."""
-        entries = self.open_entries()
+        entries = getattr(self, "entries", None) or {}
         sessions = []
         for login, employee_id in self.portal_logins:
             session = Session(self.url, entries.get(employee_id))
@@ -1177,9 +1177,10 @@ def guarded(step, *args):
     """A server-side measurement that fails is reported and left n/a; the rest of
     the bench goes on."""
     try:
-        step(*args)
+        return step(*args)
     except Exception as error:  # pylint: disable=broad-except
         log(f"{step.__name__}: FAILED, left n/a: {error}")
+        return None
 
 
 def main():
@@ -1211,6 +1212,7 @@ def main():
         bench.peer_data()
         bench.limit()
         bench.inprocess()
+        bench.entries = guarded(bench.open_entries)
         bench.registry = None
         bench.start_server(args.workers)
         bench.rpc()
