@@ -3,6 +3,7 @@ from datetime import date
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
 
 from .. import rules
 from .common import (
@@ -302,57 +303,64 @@ class HrEmployee(models.Model):
         year give one annual predikat; the latest if older data gave two).
         """
         self._skp_check_period(year, month)
-        domain = [
-            ("employee_id", "in", self.ids),
-            ("state", "=", "ditetapkan"),
-            ("year", "=", year),
+        # read as plain rows (a payroll run asks for every employee at once): the
+        # same as a search of the evaluations as the superuser, without building a
+        # record per evaluation
+        Evaluasi = self.env["hr.skp.evaluasi"]
+        columns = [
+            "id",
+            "employee_id",
+            "skp_id",
+            "periode",
+            "date_start",
+            "date_end",
+            "predikat",
+            "rating_hasil_kerja",
+            "rating_perilaku",
         ]
+        Evaluasi.flush_model(columns[1:] + ["state", "year"])
         if month:
             day = date(year, month, 1)
-            domain += [
-                ("periode", "in", PERIODE_PREFERENCE),
-                (
-                    "date_start",
-                    "<=",
-                    day.replace(day=calendar.monthrange(year, month)[1]),
-                ),
-                ("date_end", ">=", day),
-            ]
+            period = SQL(
+                "periode = ANY(%s) AND date_start <= %s AND date_end >= %s",
+                list(PERIODE_PREFERENCE),
+                day.replace(day=calendar.monthrange(year, month)[1]),
+                day,
+            )
         else:
-            domain.append(("periode", "=", "tahunan"))
-        evaluations = self.env["hr.skp.evaluasi"].search_fetch(
-            domain,
-            [
-                "employee_id",
-                "skp_id",
-                "periode",
-                "date_start",
-                "date_end",
-                "predikat",
-                "rating_hasil_kerja",
-                "rating_perilaku",
-            ],
+            period = SQL("periode = 'tahunan'")
+        rows = self.env.execute_query(
+            SQL(
+                "SELECT %s FROM %s WHERE employee_id = ANY(%s) AND state = 'ditetapkan'"
+                " AND year = %s AND %s",
+                SQL(", ").join(map(SQL.identifier, columns)),
+                SQL.identifier(Evaluasi._table),
+                self.ids,
+                year,
+                period,
+            )
         )
         rank = {p: i for i, p in enumerate(PERIODE_PREFERENCE)}
         best = {}
-        for ev in evaluations:
+        for row in rows:
+            ev = dict(zip(columns, row, strict=True))
             # a month split between two SKP counts once: the evaluation covering
             # more of the period, the later one on a tie (DOMAIN §2)
-            days = (ev.date_end - ev.date_start).days
-            key = (-rank.get(ev.periode, 0), days, ev.date_end, ev.id)
-            current = best.get(ev.employee_id.id)
+            days = (ev["date_end"] - ev["date_start"]).days
+            key = (-rank.get(ev["periode"], 0), days, ev["date_end"], ev["id"])
+            current = best.get(ev["employee_id"])
             if current is None or key > current[0]:
-                best[ev.employee_id.id] = (key, ev)
+                best[ev["employee_id"]] = (key, ev)
         result = {}
         for employee_id in self.ids:
             if employee_id in best:
                 ev = best[employee_id][1]
                 result[employee_id] = {
-                    "predikat": ev.predikat or False,
-                    "rating_hasil_kerja": ev.rating_hasil_kerja or False,
-                    "rating_perilaku": ev.rating_perilaku or False,
-                    "skp_id": ev.skp_id.id,
-                    "evaluasi_id": ev.id,
+                    "predikat": ev["predikat"] or False,
+                    "rating_hasil_kerja": ev["rating_hasil_kerja"] or False,
+                    "rating_perilaku": ev["rating_perilaku"] or False,
+                    "skp_id": ev["skp_id"] or False,
+                    "evaluasi_id": ev["id"],
                 }
             else:
                 result[employee_id] = self._skp_empty_predikat()

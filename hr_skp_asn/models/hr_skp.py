@@ -910,11 +910,13 @@ class HrSkp(models.Model):
         self._workflow_check("approve")
         self._check_complete()
         self._check_intervensi_approved()
-        today = fields.Date.context_today(self)
+        # who was who on each SKP, then the status of all in one write: the
+        # to-dos of a batch close in one go (batch.close_activities)
         for skp in self:
-            skp._workflow_write(
-                dict(skp._snapshot_values(), state="disetujui", tanggal_disetujui=today)
-            )
+            skp._workflow_write(skp._snapshot_values())
+        self._workflow_write(
+            {"state": "disetujui", "tanggal_disetujui": fields.Date.context_today(self)}
+        )
         return True
 
     def action_kembalikan(self, alasan=None):

@@ -232,6 +232,42 @@ class TestScaleQueryCount(EvaluasiCommon):
         )
         self.assertEqual(set(skps.mapped("state")), {"diajukan"})
 
+    def test_skp_setujui_batch(self):
+        """Approving many SKP at once: the approval to-dos go in one step, the
+        who-was-who snapshot is kept on each, a few queries a record (the snapshot
+        and the status history)."""
+        self.skps.write({"state": "batal"})  # room for a new SKP of the year
+        skps = self.env["hr.skp"]
+        for employee in self.staff:
+            skps |= self.make_skp(
+                employee,
+                rhk=[
+                    {
+                        "name": "Tersusunnya arsip",
+                        "rhk_atasan_id": self.leader_rhk(employee).id,
+                    }
+                ],
+            )
+        skps.with_user(self.user_admin_bkd).action_ajukan()
+        approval = self.env.ref("hr_skp_asn.mail_act_skp_approval")
+        self.assertEqual(
+            len(skps.activity_ids.filtered(lambda a: a.activity_type_id == approval)),
+            len(skps),
+        )
+        small = self.count_queries(
+            lambda: skps[:2].with_user(self.user_admin_bkd).action_setujui()
+        )
+        large = self.count_queries(
+            lambda: skps[2:8].with_user(self.user_admin_bkd).action_setujui()
+        )
+        self.assertLessEqual((large - small) / 4, 4, (small, large))
+        self.assertEqual(set(skps.mapped("state")), {"disetujui"})
+        self.assertFalse(
+            skps.activity_ids.filtered(lambda a: a.activity_type_id == approval)
+        )
+        for skp in skps:
+            self.assertEqual(skp.snap_pegawai_nama, skp.employee_id.name)
+
     def test_generation_job_flat(self):
         """The generation job's batch: same queries for 2 employees as for 6; the
         SKP get no chatter note, the job one summary."""
