@@ -37,22 +37,22 @@ def system_create(model, vals_list):
 
 
 def insert_rows(model, rows):
-    """INSERT of records the system makes by the thousand (lines generated with
-    their SKP or evaluation): ids from the table's sequence, then the rows by COPY,
-    without the ORM's work per record (defaults, precomputations, cache).
+    """INSERT of records the system makes by the thousand (SKP from templates, the
+    year's evaluations, their lines): ids from the table's sequence, then the rows
+    by COPY, without the ORM's work per record (defaults, precomputations, cache).
 
     ``rows``: one dict of stored field values per record, related and computed
     stored values included (what the new record's computation gives), many2many
     values as lists of ids; defaults fill in the other fields. A stored computed
     field not given is an error, so a field added later is never left empty. As
     after ``create``: the Python constraints run on the new records, what depends
-    on them is recomputed, and the parents' one2many caches are dropped. Not for
-    mail.thread models (no followers, no "created" note). Returns the new
-    records, in the order of ``rows``."""
+    on them is recomputed, and the parents' one2many caches are dropped.
+    mail.thread records come as ``system_create`` makes them: no "created" note, no
+    tracking, no follower (the caller subscribes the people concerned:
+    ``subscribe_people``). Returns the new records, in the order of ``rows``."""
     if not rows:
         return model.browse()
     env = model.env
-    assert "message_ids" not in model._fields, f"{model._name} has a chatter"
     model.check_access("create")
     env.flush_all()  # what the rows refer to is in the database
     given = set().union(*rows)
@@ -151,6 +151,8 @@ def insert_rows(model, rows):
     # what depends on the new records is recomputed; their own given values stay
     with env.protecting([model._fields[name] for name in given], records):
         records.modified(names, create=True)
+    # the record rules on creation, as create checks them
+    records.check_access("create")
     records._validate_fields(names)
     return records
 

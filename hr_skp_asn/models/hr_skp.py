@@ -325,10 +325,13 @@ class HrSkp(models.Model):
     @api.depends("year")
     def _compute_dates(self):
         for skp in self:
-            if skp.year and (not skp.date_start or skp.date_start.year != skp.year):
-                skp.date_start = date(skp.year, 1, 1)
-            if skp.year and (not skp.date_end or skp.date_end.year != skp.year):
-                skp.date_end = date(skp.year, 12, 31)
+            if not skp.year:
+                continue
+            start, end = rules.period_bounds("tahunan", skp.year, 1)
+            if not skp.date_start or skp.date_start.year != skp.year:
+                skp.date_start = start
+            if not skp.date_end or skp.date_end.year != skp.year:
+                skp.date_end = end
 
     @api.depends("employee_id")
     def _compute_pejabat_penilai_id(self):
@@ -348,9 +351,12 @@ class HrSkp(models.Model):
     def _compute_jenis_skp(self):
         for skp in self:
             if not skp.jenis_skp or skp.state == "draft":
-                skp.jenis_skp = (
-                    "jpt" if skp.employee_id.jenis_jabatan == "jpt" else "ja_jf"
-                )
+                skp.jenis_skp = self._jenis_skp_of(skp.employee_id)
+
+    @api.model
+    def _jenis_skp_of(self, employee):
+        """The SKP form of an employee: JPT for a pimpinan tinggi, else JA/JF."""
+        return "jpt" if employee.jenis_jabatan == "jpt" else "ja_jf"
 
     @api.depends("dukungan_ids.kategori", "dukungan_ids.name")
     def _compute_dukungan_sumber_daya(self):
@@ -371,17 +377,20 @@ class HrSkp(models.Model):
     @api.depends("date_start", "employee_id.asn_status", "employee_id.tanggal_sk")
     def _compute_deadline(self):
         for skp in self:
-            company = skp.company_id or self.env.company
-            employee = skp.employee_id
-            if employee.asn_status == "pppk_pw" and employee.tanggal_sk:
-                start = max(employee.tanggal_sk, skp.date_start or employee.tanggal_sk)
-                skp.deadline = start + timedelta(days=company.skp_pppk_pw_deadline_days)
-            elif skp.date_start:
-                skp.deadline = skp.date_start + timedelta(
-                    days=company.skp_deadline_days
-                )
-            else:
-                skp.deadline = False
+            skp.deadline = self._deadline_of(
+                skp.employee_id, skp.company_id or self.env.company, skp.date_start
+            )
+
+    @api.model
+    def _deadline_of(self, employee, company, date_start):
+        """When the SKP of ``employee`` starting on ``date_start`` is due: some days
+        after the start (a PPPK Paruh Waktu's: after their SK, when later)."""
+        if employee.asn_status == "pppk_pw" and employee.tanggal_sk:
+            start = max(employee.tanggal_sk, date_start or employee.tanggal_sk)
+            return start + timedelta(days=company.skp_pppk_pw_deadline_days)
+        if date_start:
+            return date_start + timedelta(days=company.skp_deadline_days)
+        return False
 
     def _compute_terlambat(self):
         today = fields.Date.context_today(self)
@@ -542,18 +551,53 @@ class HrSkp(models.Model):
                 )
             if not any(cmd[0] == 0 for cmd in vals.get("perilaku_ids") or []):
                 vals["perilaku_ids"] = perilaku
-        lines = []
-        if self.env.context.get("skp_system_create"):
-            # generated SKP: their lines inserted in bulk after them, level by level
-            lines = [
-                (vals.pop("rhk_ids", None) or [], vals.pop("perilaku_ids"))
-                for vals in vals_list
-            ]
         skps = super().create(vals_list)
-        if lines:
-            skps._insert_generated_lines(lines)
         if not trusted:
             skps._check_people_by_hr()
+        skps._subscribe_people()
+        return skps
+
+    @api.model
+    def _generate(self, vals_list):
+        """Draft SKP the system makes by the hundred (templates, ``create`` values
+        with their RHK and indikator as ``Command.create``): inserted in bulk with
+        their RHK, indikator and BerAKHLAK lines (``batch.insert_rows``), without a
+        chatter note each, the employee and the pejabat penilai following. A new
+        SKP takes its unit, its people and its dates from its employee and its
+        year, and has no evaluation yet. As the acting user: their rights and the
+        record rules apply."""
+        perilaku = self.env["hr.skp.perilaku"]._default_lines()
+        employees = self.env["hr.employee"].browse(
+            [vals["employee_id"] for vals in vals_list]
+        )
+        rows, lines = [], []
+        for vals, employee in zip(vals_list, employees, strict=True):
+            row = dict(vals)
+            lines.append((row.pop("rhk_ids", None) or [], perilaku))
+            start, end = rules.period_bounds("tahunan", row["year"], 1)
+            penilai = employee.pejabat_penilai_id
+            company = employee.company_id
+            pppk = employee.asn_status in ("pppk", "pppk_pw")
+            rekomendasi, alasan = self._rekomendasi_of(pppk, False, company)
+            row.update(
+                company_id=company.id,
+                department_id=employee.department_id.id,
+                asn_status=employee.asn_status,
+                date_start=start,
+                date_end=end,
+                pejabat_penilai_id=penilai.id,
+                pejabat_penilai_name=penilai.name,
+                atasan_pejabat_penilai_id=penilai.pejabat_penilai_id.id,
+                jenis_skp=self._jenis_skp_of(employee),
+                dukungan_sumber_daya=False,
+                deadline=self._deadline_of(employee, company, start),
+                capaian_rata_rata=0.0,
+                rekomendasi_perpanjangan=rekomendasi,
+                rekomendasi_alasan=alasan,
+            )
+            rows.append(row)
+        skps = batch.insert_rows(self.with_context(**batch.SYSTEM_CREATE_CONTEXT), rows)
+        skps._insert_generated_lines(lines)
         skps._subscribe_people()
         return skps
 
@@ -1195,25 +1239,31 @@ class HrSkp(models.Model):
     )
     def _compute_rekomendasi_perpanjangan(self):
         for skp in self:
-            skp.rekomendasi_perpanjangan = False
-            skp.rekomendasi_alasan = False
-            if skp.employee_id.asn_status not in ("pppk", "pppk_pw"):
-                continue
+            pppk = skp.employee_id.asn_status in ("pppk", "pppk_pw")
             # the employee's one annual result of the year, built on the average
             # of the periods for PPPK Paruh Waktu (DOMAIN §2, §4)
-            tahunan = skp._tahunan_of_year().filtered(lambda e: e.state == "ditetapkan")
-            if not tahunan:
-                skp.rekomendasi_alasan = self.env._("No annual evaluation is set yet.")
-                continue
-            company = skp.company_id
-            key, reason = rules.rekomendasi_perpanjangan(
-                tahunan.predikat,
-                tahunan.rating_perilaku,
-                company.skp_perpanjangan_min_predikat or "baik",
-                company.skp_perpanjangan_min_perilaku or "sesuai",
+            tahunan = pppk and skp._tahunan_of_year().filtered(
+                lambda e: e.state == "ditetapkan"
             )
-            skp.rekomendasi_perpanjangan = key
-            skp.rekomendasi_alasan = self._rekomendasi_reason_label(reason)
+            skp.rekomendasi_perpanjangan, skp.rekomendasi_alasan = self._rekomendasi_of(
+                pppk, tahunan, skp.company_id
+            )
+
+    @api.model
+    def _rekomendasi_of(self, pppk, tahunan, company):
+        """(recommendation, reason) on extending a PPPK's contract from their set
+        annual evaluation ``tahunan`` (none for other ASN)."""
+        if not pppk:
+            return False, False
+        if not tahunan:
+            return False, self.env._("No annual evaluation is set yet.")
+        key, reason = rules.rekomendasi_perpanjangan(
+            tahunan.predikat,
+            tahunan.rating_perilaku,
+            company.skp_perpanjangan_min_predikat or "baik",
+            company.skp_perpanjangan_min_perilaku or "sesuai",
+        )
+        return key, self._rekomendasi_reason_label(reason)
 
     @api.model
     def _rekomendasi_reason_label(self, code):
@@ -1329,7 +1379,8 @@ class HrSkp(models.Model):
                 [("skp_id", "in", skps.ids)], ["skp_id", "periode", "periode_ke"]
             )
         }
-        vals_list = []
+        Evaluasi = self.env["hr.skp.evaluasi"]
+        rows = []
         later = skps._skp_later_in_year()
         for skp in skps:
             periode = skp._periode_evaluasi()
@@ -1346,11 +1397,12 @@ class HrSkp(models.Model):
                         continue
                     if (skp.id, periode_code, ke) in existing:
                         continue
-                    vals_list.append(
-                        {"skp_id": skp.id, "periode": periode_code, "periode_ke": ke}
-                    )
-        # the periods the SKP gives, created by the system (callers check who acts)
-        return self.env["hr.skp.evaluasi"]._workflow_create(vals_list)
+                    rows.append(Evaluasi._generated_row(skp, periode_code, ke))
+        # the periods the SKP gives, inserted by the system complete, without a
+        # chatter note each (callers check who acts), then their lines
+        evaluations = Evaluasi._workflow_insert(rows)
+        evaluations._generate_lines()
+        return evaluations
 
     def _periode_evaluasi(self):
         """The SKP's periodic evaluation: PPPK Paruh Waktu by the company's choice

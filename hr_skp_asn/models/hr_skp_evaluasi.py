@@ -907,24 +907,7 @@ class HrSkpEvaluasi(models.Model):
         if not trusted:
             evaluations._workflow_check("enter")
             evaluations.filtered("umpan_balik")._workflow_check("feedback")
-        # the lines are generated (one per indikator, one per BerAKHLAK value),
-        # never given by the user: inserted by the system in bulk, complete
-        realisasi_vals, perilaku_vals = [], []
-        for ev in evaluations:
-            if not ev.realisasi_ids:
-                realisasi_vals += ev._default_realisasi_vals()
-            if not ev.perilaku_ids:
-                perilaku_vals += ev._default_perilaku_vals()
-        self.env["hr.skp.realisasi"]._workflow_insert(realisasi_vals)
-        self.env["hr.skp.evaluasi.perilaku"]._workflow_insert(perilaku_vals)
-        evaluations.filtered(lambda e: e.periode == "bulanan")._fill_from_catatan(
-            only_empty=True
-        )
-        evaluations._subscribe_people()
-        # the months' daily log feeds a quarter too (PPPK Paruh Waktu by quarter)
-        evaluations.filtered(lambda e: e.periode == "triwulanan")._fill_from_catatan(
-            only_empty=True
-        )
+        evaluations._generate_lines()
         return evaluations
 
     @api.model
@@ -986,33 +969,92 @@ class HrSkpEvaluasi(models.Model):
         if not self._workflow_trusted():
             self._workflow_check("delete")
 
-    def _default_realisasi_vals(self):
-        """One realisasi line per indikator; bulanan targets from the rencana
-        bulanan; triwulanan targets from the quarter's months of it (kuantitas and
-        biaya added up, the others kept: PPPK Paruh Waktu evaluated by quarter)."""
-        self.ensure_one()
-        rencana = {}
-        kuartal = {}
-        if self.periode == "bulanan":
-            for line in self.skp_id.rencana_bulanan_ids.filtered(
-                lambda r: r.bulan == str(self.date_start.month)
-            ):
-                rencana[line.indikator_id.id] = line
-        elif self.periode == "triwulanan":
-            months = {
-                str(m) for m in range(self.date_start.month, self.date_end.month + 1)
-            }
-            for line in self.skp_id.rencana_bulanan_ids.filtered(
-                lambda r: r.bulan in months
-            ):
-                kuartal.setdefault(line.indikator_id.id, []).append(line)
-        indikators = self.skp_id.indikator_ids.sorted(
-            lambda i: (i.rhk_id.sequence, i.rhk_id.id, i.sequence, i.id)
+    @api.model
+    def _generated_row(self, skp, periode, ke):
+        """A new evaluation of period ``ke`` of ``skp``, as the system generates it
+        (``batch.insert_rows``): the values create would store, its related and
+        computed values included. Not rated yet: no predikat, so no angka kredit
+        and no keberatan deadline; no realisasi, so no capaian."""
+        start, end = evaluation_bounds(skp, periode, ke)
+        return {
+            "skp_id": skp.id,
+            "periode": periode,
+            "periode_ke": ke,
+            "employee_id": skp.employee_id.id,
+            "company_id": skp.company_id.id,
+            "department_id": skp.department_id.id,
+            "pejabat_penilai_id": skp.pejabat_penilai_id.id,
+            "atasan_pejabat_penilai_id": skp.atasan_pejabat_penilai_id.id,
+            "year": skp.year,
+            "date_start": start,
+            "date_end": end,
+            "capaian": 0.0,
+            "capaian_ada": False,
+            "predikat": False,
+            "angka_kredit": 0.0,
+            "angka_kredit_bulan": 0,
+            "batas_keberatan": False,
+        }
+
+    def _generate_lines(self):
+        """What new evaluations get with them: one realisasi line per indikator and
+        one perilaku line per BerAKHLAK value, never given by the user (inserted by
+        the system in bulk, complete), the daily log's realisasi, and the employee
+        and the pejabat penilai as followers."""
+        # a copied evaluation brings its realisasi lines along
+        without_realisasi = self.filtered(lambda ev: not ev.realisasi_ids)
+        without_perilaku = self.filtered(lambda ev: not ev.perilaku_ids)
+        # a capaian already set (generation gives it) stands for blank lines: not
+        # recomputed because of them
+        capaian = [self._fields["capaian"], self._fields["capaian_ada"]]
+        settled = without_realisasi - self.env.records_to_compute(capaian[0])
+        with self.env.protecting(capaian, settled):
+            self.env["hr.skp.realisasi"]._workflow_insert(
+                without_realisasi._default_realisasi_vals()
+            )
+        self.env["hr.skp.evaluasi.perilaku"]._workflow_insert(
+            without_perilaku._default_perilaku_vals()
         )
-        rows = self.env["hr.skp.realisasi"]._generated_rows(self, indikators)
+        # the months' daily log feeds a quarter too (PPPK Paruh Waktu by quarter)
+        self.filtered(
+            lambda e: e.periode in ("bulanan", "triwulanan")
+        )._fill_from_catatan(only_empty=True)
+        self._subscribe_people()
+
+    def _default_realisasi_vals(self):
+        """One realisasi line per indikator of each evaluation; bulanan targets from
+        the rencana bulanan; triwulanan targets from the quarter's months of it
+        (kuantitas and biaya added up, the others kept: PPPK Paruh Waktu evaluated
+        by quarter). Each SKP's indikator and rencana are read once."""
+        Realisasi = self.env["hr.skp.realisasi"]
+        by_skp = defaultdict(lambda: self.browse())
+        for ev in self:
+            by_skp[ev.skp_id] |= ev
+        vals_list = []
+        for skp, evaluations in by_skp.items():
+            indikators = skp.indikator_ids.sorted(
+                lambda i: (i.rhk_id.sequence, i.rhk_id.id, i.sequence, i.id)
+            )
+            rencana = defaultdict(dict)  # month (str) -> {indikator id: line}
+            for line in skp.rencana_bulanan_ids:
+                rencana[line.bulan][line.indikator_id.id] = line
+            for ev in evaluations:
+                vals_list += ev._realisasi_vals(indikators, rencana, Realisasi)
+        return vals_list
+
+    def _realisasi_vals(self, indikators, rencana, Realisasi):
+        self.ensure_one()
+        plans, kuartal = {}, defaultdict(list)
+        if self.periode == "bulanan":
+            plans = rencana.get(str(self.date_start.month), {})
+        elif self.periode == "triwulanan":
+            for month in range(self.date_start.month, self.date_end.month + 1):
+                for ind_id, line in rencana.get(str(month), {}).items():
+                    kuartal[ind_id].append(line)
+        rows = Realisasi._generated_rows(self, indikators)
         vals_list = []
         for ind, row in zip(indikators, rows, strict=True):
-            plan = rencana.get(ind.id)
+            plan = plans.get(ind.id)
             months = kuartal.get(ind.id)
             if months and ind.aspek in ASPEK_DIBAGI:
                 vals_list.append(
@@ -1037,18 +1079,28 @@ class HrSkpEvaluasi(models.Model):
         return vals_list
 
     def _default_perilaku_vals(self):
-        self.ensure_one()
-        by_aspek = {line.aspek: line for line in self.skp_id.perilaku_ids}
-        return [
-            {
-                "evaluasi_id": self.id,
-                "company_id": self.company_id.id,
-                "aspek": key,
-                "sequence": index,
-                "perilaku_id": by_aspek[key].id if key in by_aspek else False,
-            }
-            for index, (key, _label) in enumerate(PERILAKU_ASPEK, start=1)
-        ]
+        """One perilaku line per BerAKHLAK value of each evaluation, linked to the
+        SKP's expectation for it."""
+        expectations = {}
+        vals_list = []
+        for ev in self:
+            skp = ev.skp_id
+            if skp.id not in expectations:
+                expectations[skp.id] = {
+                    line.aspek: line.id for line in skp.perilaku_ids
+                }
+            by_aspek = expectations[skp.id]
+            vals_list += [
+                {
+                    "evaluasi_id": ev.id,
+                    "company_id": ev.company_id.id,
+                    "aspek": key,
+                    "sequence": index,
+                    "perilaku_id": by_aspek.get(key, False),
+                }
+                for index, (key, _label) in enumerate(PERILAKU_ASPEK, start=1)
+            ]
+        return vals_list
 
     def _subscribe_people(self):
         """The employee and the pejabat penilai follow, all evaluations in one go."""
@@ -1452,10 +1504,12 @@ class HrSkpEvaluasi(models.Model):
             ],
             order="tanggal, id",
         )
+        if not logs:
+            return
         logs_by_skp = defaultdict(list)
         for log in logs:
             logs_by_skp[log.skp_id.id].append(log.id)
-        for ev in self:
+        for ev in self.filtered(lambda e: e.skp_id.id in logs_by_skp):
             ev_logs = logs.browse(logs_by_skp[ev.skp_id.id]).filtered(
                 lambda c, ev=ev: ev.date_start <= c.tanggal <= ev.date_end
             )

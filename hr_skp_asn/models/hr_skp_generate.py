@@ -3,8 +3,6 @@ import logging
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from . import batch
-
 _logger = logging.getLogger(__name__)
 
 ASN_GENERATED = ("pns", "cpns", "pppk", "pppk_pw")
@@ -203,7 +201,7 @@ class HrSkpGenerate(models.Model):
             else:
                 no_template += 1
                 vals_list.append({"employee_id": employee.id, "year": self.year})
-        created = batch.system_create(Skp, vals_list) if vals_list else Skp
+        created = Skp._generate(vals_list)
         created_ids = created.ids
         created.invalidate_recordset()  # what was created is not kept in memory
         processed = self.processed + len(employees)

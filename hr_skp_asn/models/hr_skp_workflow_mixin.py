@@ -254,8 +254,9 @@ class HrSkpWorkflowMixin(models.AbstractModel):
 
     @api.model
     def _workflow_insert(self, rows):
-        """Lines the workflow generates by the thousand, complete with their
-        related and computed values, inserted in bulk (``batch.insert_rows``)."""
+        """Records the workflow generates by the thousand (evaluations, lines),
+        complete with their related and computed values, inserted in bulk
+        (``batch.insert_rows``)."""
         with self._workflow_trust():
             return batch.insert_rows(self.sudo(), rows)
 

@@ -6,6 +6,8 @@ would fail it. The people differ per record (one pegawai each, one pejabat penil
 as at month-end.
 """
 
+from datetime import timedelta
+
 from odoo.fields import Command
 from odoo.tests import new_test_user, tagged
 
@@ -108,7 +110,9 @@ class TestScaleQueryCount(EvaluasiCommon):
         )
         self.assertEqual(len(ev.realisasi_ids), 1)
         self.assertEqual(len(ev.perilaku_ids), 7)
-        # the lines, inserted in bulk, hold what the ORM would have computed
+        # the evaluations and their lines, inserted in bulk, hold what the ORM
+        # would have computed
+        self.assertComputedAsOrm(evs)
         self.assertComputedAsOrm(evs.realisasi_ids)
         self.assertComputedAsOrm(evs.perilaku_ids)
         self.assertEqual(
@@ -267,6 +271,30 @@ class TestScaleQueryCount(EvaluasiCommon):
         )
         for skp in skps:
             self.assertEqual(skp.snap_pegawai_nama, skp.employee_id.name)
+
+    def test_generated_skp_computed_as_orm(self):
+        """SKP the job generates, inserted in bulk, hold what the ORM computes for
+        them: a PPPK Paruh Waktu's deadline runs from their SK, their contract
+        recommendation waits for an annual evaluation."""
+        people = self.pppk_pw | self.fungsional
+        job = self.env["hr.skp.generate"].create(
+            {"year": self.YEAR, "employee_ids": [Command.set(people.ids)]}
+        )
+        job.run_to_end()
+        created = job.skp_ids
+        self.assertEqual(created.employee_id, people)
+        self.assertFalse(created.message_ids)
+        self.assertComputedAsOrm(created)
+        skp_pw = created.filtered(lambda s: s.employee_id == self.pppk_pw)
+        self.assertEqual(
+            skp_pw.deadline,
+            self.pppk_pw.tanggal_sk
+            + timedelta(days=skp_pw.company_id.skp_pppk_pw_deadline_days),
+        )
+        self.assertTrue(skp_pw.rekomendasi_alasan)
+        self.assertEqual(skp_pw.department_id, self.pppk_pw.department_id)
+        self.assertEqual(skp_pw.pejabat_penilai_id, self.kasubbag)
+        self.assertEqual(len(skp_pw.perilaku_ids), 7)
 
     def test_generation_job_flat(self):
         """The generation job's batch: same queries for 2 employees as for 6; the
