@@ -112,10 +112,15 @@ def test_payroll_officer_computes_the_month_for_the_opd(odoo_server, bendahara):
     for employee_id, line in lines.items():
         assert line["rate"] == rates[employee_id], line
         assert line["total"] == pytest.approx(line["amount"] * line["rate"] / 100)
+        # the calls name no language: the officer's own (Indonesian) is used
         if rates[employee_id]:
             assert line["name"].startswith("TPP Kinerja (predikat "), line
+            assert line["name"].endswith(", Oktober 2026)"), line
         else:
-            assert "no ditetapkan SKP evaluation for October 2026" in line["name"]
+            assert line["name"] == (
+                "TPP Kinerja dipotong: belum ada evaluasi SKP yang ditetapkan untuk "
+                "Oktober 2026"
+            ), line
     # the officer enters a lower attendance rate and recomputes one payslip
     slip_id = bendahara.execute(
         "hr.payslip", "search", [("payslip_run_id", "=", run_id)], limit=1

@@ -28,10 +28,16 @@ class HrPayslip(models.Model):
     # ------------------------------------------------------------ payroll hooks
 
     def compute_sheet(self):
-        tpp_slips = self._skp_tpp_slips()
         payslips = self
+        if not self.env.context.get("lang"):
+            # an integration that names no language gets the user's own, as the
+            # web client sends it: line names and months in Indonesian
+            payslips = self.with_context(lang=self.env.user.lang)
+        tpp_slips = payslips._skp_tpp_slips()
         if tpp_slips:
-            payslips = self.with_context(**{CONTEXT_KEY: tpp_slips._skp_tpp_prefetch()})
+            payslips = payslips.with_context(
+                **{CONTEXT_KEY: tpp_slips._skp_tpp_prefetch()}
+            )
         return super(HrPayslip, payslips).compute_sheet()
 
     @api.model
