@@ -831,6 +831,23 @@ class Bench:
             time.sleep(1)
         raise RuntimeError(f"the bench server did not answer (log {logfile})")
 
+    def replica_transactions(self, host, port):
+        """Transactions the replica has served on the bench's database (its own
+        statistics: the read-only requests Odoo sent there)."""
+        # pylint: disable=import-outside-toplevel
+        import psycopg2
+
+        with contextlib.closing(
+            psycopg2.connect(host=host, port=port, dbname="postgres")
+        ) as conn:
+            with conn.cursor() as cr:
+                cr.execute(
+                    "SELECT coalesce(sum(xact_commit + xact_rollback), 0) "
+                    "FROM pg_stat_database WHERE datname = %s",
+                    [self.db],
+                )
+                return int(cr.fetchone()[0])
+
     def stop_server(self):
         if self.server and self.server.poll() is None:
             self.server.terminate()
@@ -1220,8 +1237,14 @@ def main():
         if args.replica:
             bench.stop_server()
             directory, port = args.replica.rsplit(":", 1)
-            bench.start_server(args.workers, (os.path.join(directory, "socket"), port))
+            replica = (os.path.join(directory, "socket"), port)
+            before = bench.replica_transactions(*replica)
+            bench.start_server(args.workers, replica)
             guarded(bench.portal, "replica_portal")
+            bench.stop_server()  # its connections closed: their statistics are in
+            bench.results["replica_transactions"] = (
+                bench.replica_transactions(*replica) - before
+            )
     finally:
         bench.stop_server()
         if not args.keep:
