@@ -153,7 +153,21 @@ def test_tpp_from_monthly_pppk_pw(odoo_server, bkd):
     assert 95 < skp["capaian_rata_rata"] < 105
     # the annual evaluation comes after December
     assert skp["rekomendasi_perpanjangan"] is False
-    assert skp["rekomendasi_alasan"]
+    # the reason reads in the reader's language, whoever computed it last
+    reasons = {
+        lang: bkd.execute(
+            "hr.skp",
+            "read",
+            [xmlid(odoo_server.admin, "skp_pppk_pw")],
+            ["rekomendasi_alasan"],
+            context={"lang": lang},
+        )[0]["rekomendasi_alasan"]
+        for lang in ("id_ID", "en_US")
+    }
+    assert reasons == {
+        "id_ID": "Belum ada evaluasi tahunan yang ditetapkan.",
+        "en_US": "No annual evaluation is set yet.",
+    }
 
 
 def test_bad_month_is_a_clear_error(bkd):

@@ -27,6 +27,18 @@ SNAPSHOT_ITEMS = ("nama", "nip", "pangkat", "jabatan", "unit")
 # Who rates whom: taken from the employee record, changed by HR only.
 PEOPLE_FIELDS = {"pejabat_penilai_id", "atasan_pejabat_penilai_id", "jenis_skp"}
 
+# what the contract recommendation of a PPPK follows
+REKOMENDASI_DEPENDS = (
+    "employee_id.asn_status",
+    "evaluasi_ids.state",
+    "evaluasi_ids.predikat",
+    "evaluasi_ids.rating_perilaku",
+    "employee_id.evaluasi_ids.state",
+    "employee_id.evaluasi_ids.predikat",
+    "employee_id.evaluasi_ids.rating_perilaku",
+    "company_id.skp_perpanjangan_min_predikat",
+    "company_id.skp_perpanjangan_min_perilaku",
+)
 # Fields only the workflow actions write (never a plain write() by a user).
 SYSTEM_FIELDS = (
     {
@@ -578,7 +590,7 @@ class HrSkp(models.Model):
             penilai = employee.pejabat_penilai_id
             company = employee.company_id
             pppk = employee.asn_status in ("pppk", "pppk_pw")
-            rekomendasi, alasan = self._rekomendasi_of(pppk, False, company)
+            rekomendasi = self._rekomendasi_of(pppk, False, company)[0]
             row.update(
                 company_id=company.id,
                 department_id=employee.department_id.id,
@@ -593,7 +605,6 @@ class HrSkp(models.Model):
                 deadline=self._deadline_of(employee, company, start),
                 capaian_rata_rata=0.0,
                 rekomendasi_perpanjangan=rekomendasi,
-                rekomendasi_alasan=alasan,
             )
             rows.append(row)
         skps = batch.insert_rows(self.with_context(**batch.SYSTEM_CREATE_CONTEXT), rows)
@@ -1158,7 +1169,7 @@ class HrSkp(models.Model):
         "perilaku (thresholds in the settings).",
     )
     rekomendasi_alasan = fields.Char(
-        compute="_compute_rekomendasi_perpanjangan", store=True, string="Reason"
+        compute="_compute_rekomendasi_alasan", string="Reason"
     )
 
     def _compute_evaluasi_count(self):
@@ -1226,28 +1237,26 @@ class HrSkp(models.Model):
             skp.evaluasi_tahunan_id = tahunan.id
             skp.predikat_tahunan = tahunan.predikat
 
-    @api.depends(
-        "employee_id.asn_status",
-        "evaluasi_ids.state",
-        "evaluasi_ids.predikat",
-        "evaluasi_ids.rating_perilaku",
-        "employee_id.evaluasi_ids.state",
-        "employee_id.evaluasi_ids.predikat",
-        "employee_id.evaluasi_ids.rating_perilaku",
-        "company_id.skp_perpanjangan_min_predikat",
-        "company_id.skp_perpanjangan_min_perilaku",
-    )
+    @api.depends(*REKOMENDASI_DEPENDS)
     def _compute_rekomendasi_perpanjangan(self):
         for skp in self:
-            pppk = skp.employee_id.asn_status in ("pppk", "pppk_pw")
-            # the employee's one annual result of the year, built on the average
-            # of the periods for PPPK Paruh Waktu (DOMAIN §2, §4)
-            tahunan = pppk and skp._tahunan_of_year().filtered(
-                lambda e: e.state == "ditetapkan"
-            )
-            skp.rekomendasi_perpanjangan, skp.rekomendasi_alasan = self._rekomendasi_of(
-                pppk, tahunan, skp.company_id
-            )
+            skp.rekomendasi_perpanjangan = skp._rekomendasi()[0]
+
+    @api.depends(*REKOMENDASI_DEPENDS)
+    def _compute_rekomendasi_alasan(self):
+        # not stored: the reason reads in the reader's language
+        for skp in self:
+            skp.rekomendasi_alasan = skp._rekomendasi()[1]
+
+    def _rekomendasi(self):
+        self.ensure_one()
+        pppk = self.employee_id.asn_status in ("pppk", "pppk_pw")
+        # the employee's one annual result of the year, built on the average of the
+        # periods for PPPK Paruh Waktu (DOMAIN §2, §4)
+        tahunan = pppk and self._tahunan_of_year().filtered(
+            lambda e: e.state == "ditetapkan"
+        )
+        return self._rekomendasi_of(pppk, tahunan, self.company_id)
 
     @api.model
     def _rekomendasi_of(self, pppk, tahunan, company):

@@ -3,6 +3,8 @@ import logging
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .common import post_message
+
 _logger = logging.getLogger(__name__)
 
 ASN_GENERATED = ("pns", "cpns", "pppk", "pppk_pw")
@@ -157,14 +159,15 @@ class HrSkpGenerate(models.Model):
         if not employees:
             self.write({"state": "selesai", "date_done": fields.Datetime.now()})
             # one summary for the whole job (the SKP themselves get no chatter note)
-            self.message_post(
+            post_message(
+                self,
                 body=self.env._(
                     "Generation done: %(created)s SKP created, %(skipped)s skipped "
                     "(already had an SKP), %(no_template)s without a template.",
                     created=self.created_count,
                     skipped=self.skipped_count,
                     no_template=self.no_template_count,
-                )
+                ),
             )
             return 0
         # who already has an SKP for the year (any overlapping, non-cancelled)
@@ -256,8 +259,8 @@ class HrSkpGenerate(models.Model):
                 )._process_batch()
         except (UserError, ValidationError, AccessError) as error:
             job.write({"state": "gagal", "error": str(error)})
-            job.message_post(
-                body=self.env._("Generation stopped: %(error)s", error=str(error))
+            post_message(
+                job, body=self.env._("Generation stopped: %(error)s", error=str(error))
             )
         remaining = (
             max(job.total - job.processed, 1)

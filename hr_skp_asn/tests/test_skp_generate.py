@@ -56,6 +56,8 @@ class TestSkpGenerate(SkpCommon):
 
     def test_generate_from_template_then_rerun_skips(self):
         self.make_skp(self.holders[0], rhk=[])  # already has one
+        # a pengelola without an e-mail address: the job's summary still posts
+        self.user_pengelola.partner_id.email = False
         job = (
             self.env["hr.skp.generate"]
             .with_user(self.user_pengelola)
@@ -77,6 +79,7 @@ class TestSkpGenerate(SkpCommon):
         self.assertEqual(job.state, "selesai")
         self.assertEqual(job.created_count, 6)
         self.assertEqual(job.skipped_count, 1)
+        self.assertIn("6 SKP created", job.message_ids[0].body)
         skp = self.holders[1].skp_ids
         self.assertEqual(skp.state, "draft")
         self.assertEqual(skp.rhk_ids.name, "Tersusunnya administrasi surat")
